@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Raised for a bad configuration value; `main` prints its message as the one line before exiting. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ['true', '1', 'yes'].includes(v)));
+
+const positiveInt = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from 1 to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      let parsed: URL;
+      try {
+        parsed = new URL(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `is not a valid URL (expected ${protocols.join(' or ')}//…)` });
+        return z.NEVER;
+      }
+      if (!protocols.includes(parsed.protocol)) {
+        ctx.addIssue({ code: 'custom', message: `must start with ${protocols.join(' or ')}//` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const email = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    if (!z.email().safeParse(v.trim()).success) {
+      ctx.addIssue({ code: 'custom', message: 'is not a valid e-mail address' });
+      return z.NEVER;
+    }
+    return v.trim().toLowerCase();
+  });
+
+/** Every variable Kluis reads, in one place; the contract's table plus the few the team added. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 4000;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: 'must be a port number from 0 to 65535' });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  HOST: z.string().optional(),
+  PUBLIC_URL: url(['http:', 'https:']),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: url(['mysql:', 'mariadb:']),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().optional(),
+  VONAGE_API_KEY: z.string().optional(),
+  VONAGE_API_SECRET: z.string().optional(),
+  VONAGE_FROM: z.string().optional(),
+  VONAGE_REST_HOST: url(['http:', 'https:']),
+  BOOTSTRAP_ADMIN_EMAIL: email,
+  DEMO_DATA: flag,
+  PORTAL_NAME: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').default('Kluis'),
+  MAX_UPLOAD_MB: positiveInt(25, 10_240),
+  REQUIRE_SECOND_FACTOR: flag,
+  TERMS_FILE: z.string().optional(),
+  SESSION_IDLE_MINUTES: positiveInt(30, 24 * 60),
+  SESSION_ABSOLUTE_HOURS: positiveInt(12, 24 * 30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export const configVariables = Object.keys(schema.shape);
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const picked = Object.fromEntries(configVariables.map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const parsed = schema.safeParse(picked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  const e = parsed.data;
+
+  const vonageKeys = [e.VONAGE_API_KEY, e.VONAGE_API_SECRET];
+  if (vonageKeys.some(Boolean) && !vonageKeys.every(Boolean)) {
+    throw new ConfigError(e.VONAGE_API_KEY ? 'VONAGE_API_SECRET' : 'VONAGE_API_KEY', 'must be set together with the other Vonage credential');
+  }
+  if (e.VONAGE_API_KEY && !e.VONAGE_FROM) throw new ConfigError('VONAGE_FROM', 'must be set when Vonage credentials are set');
+  if (e.MAIL_FROM !== undefined && !/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(e.MAIL_FROM.trim())) {
+    throw new ConfigError('MAIL_FROM', 'must be an address, e.g. "Kluis <portal@example.nl>"');
+  }
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL?.href ?? `http://localhost:${e.PORT}/`).replace(/\/$/, '');
+  const embedded = !e.DATABASE_URL;
+  return {
+    env: e.NODE_ENV,
+    production: e.NODE_ENV === 'production',
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https:'),
+    dataDir,
+    database: e.DATABASE_URL ? ({ kind: 'mysql', url: e.DATABASE_URL.href } as const) : ({ kind: 'sqlite', file: path.join(dataDir, 'kluis.sqlite') } as const),
+    redisUrl: e.REDIS_URL?.href,
+    smtpUrl: e.SMTP_URL?.href,
+    mailFrom: e.MAIL_FROM?.trim() ?? `${e.PORTAL_NAME} <no-reply@${new URL(publicUrl).hostname}>`,
+    vonage: e.VONAGE_API_KEY
+      ? { apiKey: e.VONAGE_API_KEY, apiSecret: e.VONAGE_API_SECRET!, from: e.VONAGE_FROM!, restHost: e.VONAGE_REST_HOST?.href.replace(/\/$/, '') }
+      : undefined,
+    bootstrapAdminEmail: e.BOOTSTRAP_ADMIN_EMAIL,
+    demoData: e.DEMO_DATA ?? embedded,
+    portalName: e.PORTAL_NAME,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    maxUploadFiles: 10,
+    requireSecondFactor: e.REQUIRE_SECOND_FACTOR ?? true,
+    termsFile: path.resolve(e.TERMS_FILE ?? path.join(dataDir, 'terms.md')),
+    session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,5 @@
+import { Session } from '../modules/auth/session.entity.js';
+import { User } from '../modules/user/user.entity.js';
+
+/** Every entity, listed once: the data source and the migration generator read this. */
+export const entities = [User, Session];

@@ -1,0 +1,21 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Services } from '../services.js';
+import type { Session } from '../modules/auth/session.entity.js';
+import type { User } from '../modules/user/user.entity.js';
+
+/** Who is calling: a browser session (at some sign-in step) or an API token acting as its creator. */
+export interface Viewer {
+  user: User;
+  session: Session | null;
+  /** The sign-in step of the session; always DONE for an API token. */
+  step: string;
+}
+
+export interface Context {
+  viewer: Viewer | null;
+  services: Services;
+  ip: string;
+  headers: IncomingHttpHeaders;
+  /** Set a response cookie; absent on the WebSocket, where no response follows. */
+  setCookie?: (name: string, value: string, options: import('cookie').SerializeOptions) => void;
+}

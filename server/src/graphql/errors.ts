@@ -1,0 +1,75 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { logger } from '../logger.js';
+
+/** The codes of the contract; every error a client sees carries one of these (or a GraphQL-spec code). */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface AppErrorDetails {
+  field?: string;
+  retryAfterSeconds?: number;
+  /** A machine-readable reason beside the code, e.g. the password rule that failed. */
+  reason?: string;
+}
+
+/** The one error class services throw; `formatError` turns it into `extensions`. */
+export class AppError extends GraphQLError {
+  constructor(readonly code: ErrorCode, message: string, readonly details: AppErrorDetails = {}) {
+    super(message, { extensions: { code, ...details } });
+  }
+}
+
+export const badInput = (field: string, message: string, reason?: string) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { field, ...(reason ? { reason } : {}) });
+export const notFound = (what = 'Record') => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
+export const unauthenticated = () => new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to continue');
+export const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'You may not do this');
+
+/** Codes that graphql-js, Apollo or type-graphql produce and that are safe to show as they are. */
+const passThrough = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ...Object.values(ErrorCode),
+]);
+
+/** type-graphql's own authorization errors, renamed to the contract's codes. */
+const renamed: Record<string, ErrorCode> = { UNAUTHORIZED: ErrorCode.FORBIDDEN };
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) {
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, ...original.details } };
+  }
+  if (isPayloadTooLarge(original)) {
+    return { message: 'The upload is too large', path: formatted.path, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } };
+  }
+  const code = String(formatted.extensions?.code ?? '');
+  if (renamed[code]) return { ...formatted, extensions: { code: renamed[code] } };
+  if (passThrough.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
+    const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** graphql-upload rejects a stream over `maxFileSize` with an http-errors 413. */
+export function isPayloadTooLarge(error: unknown): boolean {
+  const e = error as { status?: number; statusCode?: number; expose?: boolean } | null;
+  return !!e && (e.status === 413 || e.statusCode === 413);
+}

@@ -1,0 +1,66 @@
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { serialize } from 'cookie';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
+import type { Services } from '../services.js';
+import type { Context } from '../graphql/context.js';
+import { ErrorCode, isPayloadTooLarge } from '../graphql/errors.js';
+import { logger } from '../logger.js';
+import { healthRoutes } from './health.js';
+import { pwaRoutes } from './pwa.js';
+
+const reservedPrefixes = ['/graphql', '/graphiql', '/files', '/healthz', '/readyz'];
+/** Room for the multipart fields beside the files themselves. */
+const multipartOverheadBytes = 1024 * 1024;
+
+export async function httpContext(services: Services, req: Request, setCookie?: Context['setCookie']): Promise<Context> {
+  return { viewer: await services.auth.authenticate(req.headers), services, ip: req.ip ?? '', headers: req.headers, setCookie };
+}
+
+/** The express app: health, GraphQL over HTTP with uploads, and the PWA. */
+export function createApp(services: Services, apollo: ApolloServer<Context>, isDraining: () => boolean) {
+  const { config } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(healthRoutes(services.db, isDraining));
+
+  const maxRequestBytes = config.maxUploadBytes * config.maxUploadFiles + multipartOverheadBytes;
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      // Refused before a byte of the body is read, so nothing is stored.
+      if (Number(req.headers['content-length'] ?? 0) > maxRequestBytes) return void payloadTooLarge(res);
+      next();
+    },
+    express.json({ limit: '1mb' }),
+    graphqlUploadExpress({ maxFileSize: config.maxUploadBytes, maxFiles: config.maxUploadFiles }),
+    expressMiddleware(apollo, {
+      context: ({ req, res }) => httpContext(services, req, (name, value, options) => res.append('Set-Cookie', serialize(name, value, options))),
+    }),
+  );
+
+  app.use(pwaRoutes(reservedPrefixes));
+
+  const errors: ErrorRequestHandler = (err, req, res, _next) => {
+    if (res.headersSent) return void res.end();
+    if (isPayloadTooLarge(err)) return void payloadTooLarge(res);
+    const status = Number(err?.status ?? err?.statusCode);
+    if (status >= 400 && status < 500) {
+      return void res.status(status).json({ errors: [{ message: err.expose ? String(err.message) : 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    logger.error({ err, path: req.path }, 'unexpected error in an HTTP request');
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+  };
+  app.use(errors);
+  return app;
+}
+
+function payloadTooLarge(res: express.Response) {
+  res
+    .status(413)
+    .set('Connection', 'close')
+    .json({ errors: [{ message: 'The upload is too large', extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
+}

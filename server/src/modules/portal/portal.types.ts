@@ -1,0 +1,11 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Language } from '../user/user.types.js';
+
+@ObjectType({ description: 'Public facts about this portal, readable before sign-in (login page branding, terms).' })
+export class Portal {
+  @Field() name: string;
+  @Field() requireSecondFactor: boolean;
+  @Field(() => String, { nullable: true }) termsVersion: string | null;
+  @Field(() => String, { nullable: true }) termsText: string | null;
+  @Field(() => [Language]) languages: Language[];
+}

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { unguardedOperations } from '../../src/graphql/auth.js';
+import { startTestServer, type TestServer } from '../server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ PORTAL_NAME: 'Notariskantoor De Vries', MAX_UPLOAD_MB: '1' });
+});
+afterAll(() => server?.close());
+
+describe('portal', () => {
+  it('answers before sign-in with the office name, terms and languages', async () => {
+    const res = await server.gql('{ portal { name requireSecondFactor termsVersion termsText languages } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.portal).toMatchObject({ name: 'Notariskantoor De Vries', requireSecondFactor: true, termsVersion: '2026-11-01', languages: ['NL', 'EN'] });
+    expect(res.data.portal.termsText).toContain('Gebruiksvoorwaarden');
+  });
+
+  it('serves the terms file the office edits, with a new version after an edit', async () => {
+    const termsFile = `${server.dataDir}/terms.md`;
+    fs.writeFileSync(termsFile, 'version: 2027-01\n---\nNieuwe voorwaarden.\n');
+    fs.utimesSync(termsFile, new Date(), new Date(Date.now() + 5000));
+    const res = await server.gql('{ portal { termsVersion termsText } }');
+    expect(res.data.portal).toEqual({ termsVersion: '2027-01', termsText: 'Nieuwe voorwaarden.' });
+  });
+});
+
+describe('http', () => {
+  it('is live and ready while the database answers', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('blocks a simple (CSRF-able) request without a preflight header', async () => {
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ portal { name } }"}' });
+    expect(res.status).toBe(400);
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: '{ portal { name } }' }));
+    form.set('map', '{}');
+    expect((await fetch(`${server.url}/graphql`, { method: 'POST', body: form })).status).toBe(400);
+  });
+
+  it('accepts a multipart request with the preflight header', async () => {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: '{ portal { name } }' }));
+    form.set('map', '{}');
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { 'Apollo-Require-Preflight': 'true' } });
+    expect(await res.json()).toEqual({ data: { portal: { name: 'Notariskantoor De Vries' } } });
+  });
+
+  it('refuses an upload over MAX_UPLOAD_MB x 10 files with 413 before reading it', async () => {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: 'query ($f: Upload) { portal { name } }', variables: { f: null } }));
+    form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.set('0', new Blob([new Uint8Array(12 * 1024 * 1024)]), 'big.pdf');
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { 'Apollo-Require-Preflight': 'true' } });
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses more than 10 files in one request with 413', async () => {
+    const form = new FormData();
+    const map: Record<string, string[]> = {};
+    for (let i = 0; i < 11; i++) map[i] = [`variables.f.${i}`];
+    form.set('operations', JSON.stringify({ query: '{ portal { name } }', variables: { f: Array(11).fill(null) } }));
+    form.set('map', JSON.stringify(map));
+    for (let i = 0; i < 11; i++) form.set(String(i), new Blob(['x']), `f${i}.txt`);
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { 'Apollo-Require-Preflight': 'true' } });
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses batched requests', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ portal { name } }' }, { query: '{ portal { name } }' }]),
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('does not serve a CDN-hosted landing page on /graphql', async () => {
+    const res = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await res.text()).not.toMatch(/apollographql\.com|cdn\./);
+  });
+});
+
+describe('subscriptions socket', () => {
+  it('refuses an anonymous graphql-ws connection', async () => {
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    const code = await new Promise<number>((resolve) => socket.once('close', resolve));
+    expect(code).toBe(4403);
+  });
+});
+
+describe('authorization', () => {
+  it('leaves no root operation public by accident', () => {
+    expect(unguardedOperations()).toEqual([]);
+  });
+});
