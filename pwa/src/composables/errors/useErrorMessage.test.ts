@@ -1,0 +1,62 @@
+import { ApolloError } from '@apollo/client/core'
+import { mount } from '@vue/test-utils'
+import { GraphQLError } from 'graphql'
+import { describe, expect, it } from 'vitest'
+import { defineComponent, h } from 'vue'
+import en from '@/locales/en.json'
+import nl from '@/locales/nl.json'
+import { i18n, loadLocale } from '@/modules/i18n'
+import { errorCodeOf, errorCodes, useErrorMessage } from './useErrorMessage'
+
+function coded(code: string) {
+  return new GraphQLError('failed', { extensions: { code } })
+}
+
+describe('error messages', () => {
+  it.each(errorCodes)('has a Dutch and an English text for %s', (code) => {
+    expect(nl.errors[code]).toMatch(/\S/)
+    expect(en.errors[code]).toMatch(/\S/)
+  })
+
+  it('has no text for a code the PWA does not know', () => {
+    expect(Object.keys(nl.errors).sort()).toEqual([...errorCodes].sort())
+    expect(Object.keys(en.errors).sort()).toEqual([...errorCodes].sort())
+  })
+})
+
+describe('errorCodeOf', () => {
+  it('reads the code of the first GraphQL error', () => {
+    expect(errorCodeOf(new ApolloError({ graphQLErrors: [coded('RATE_LIMITED')] }))).toBe('RATE_LIMITED')
+  })
+
+  it('treats an unknown code as an internal error', () => {
+    expect(errorCodeOf(new ApolloError({ graphQLErrors: [coded('GRAPHQL_VALIDATION_FAILED')] }))).toBe('INTERNAL_SERVER_ERROR')
+  })
+
+  it('reads the code from an HTTP error body, else from its status', () => {
+    const withBody = Object.assign(new Error('400'), { statusCode: 400, result: { errors: [{ message: 'x', extensions: { code: 'BAD_USER_INPUT' } }] } })
+    const tooLarge = Object.assign(new Error('413'), { statusCode: 413, result: 'Payload Too Large' })
+    expect(errorCodeOf(new ApolloError({ networkError: withBody }))).toBe('BAD_USER_INPUT')
+    expect(errorCodeOf(new ApolloError({ networkError: tooLarge }))).toBe('PAYLOAD_TOO_LARGE')
+  })
+
+  it('calls a request without an answer a network error', () => {
+    expect(errorCodeOf(new ApolloError({ networkError: new TypeError('Failed to fetch') }))).toBe('NETWORK')
+  })
+
+  it('accepts a single GraphQL error', () => {
+    expect(errorCodeOf(coded('NOT_FOUND'))).toBe('NOT_FOUND')
+  })
+})
+
+describe('useErrorMessage', () => {
+  it('gives the text in the current language', async () => {
+    await loadLocale('en')
+    const wrapper = mount(defineComponent({
+      setup() {
+        const errorMessage = useErrorMessage()
+        return () => h('p', errorMessage(coded('FORBIDDEN')))
+      },
+    }), { global: { plugins: [i18n] } })
+    expect(wrapper.text()).toBe(en.errors.FORBIDDEN)
+  })})

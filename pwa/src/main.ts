@@ -1,0 +1,9 @@
+import type { UserModule } from './types'
+import { createApp } from 'vue'
+import App from './App.vue'
+import './styles/main.css'
+
+const app = createApp(App)
+const modules = import.meta.glob<UserModule>('./modules/*.ts', { eager: true, import: 'install' })
+await Promise.all(Object.values(modules).map(install => install(app)))
+app.mount('#app')

@@ -1,0 +1,46 @@
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+
+const apiServer = 'http://localhost:4000'
+/** Served by the API server, never by the app shell or its service worker. */
+const serverPaths = ['/graphql', '/graphiql', '/files', '/healthz', '/readyz']
+
+export default defineConfig({
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  plugins: [
+    vue(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      strategies: 'generateSW',
+      filename: 'sw.js',
+      pwaAssets: { config: true, overrideManifestIcons: true },
+      manifest: {
+        id: '/',
+        name: 'Kluis',
+        short_name: 'Kluis',
+        description: 'Veilig clientportaal',
+        lang: 'nl',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1f3a5f',
+        background_color: '#ffffff',
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico}'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: serverPaths.map(path => new RegExp(`^${path}(?:[/?]|$)`)),
+        cleanupOutdatedCaches: true,
+        // No runtimeCaching: API answers and documents are never stored by the service worker.
+      },
+    }),
+  ],
+  server: {
+    proxy: Object.fromEntries(serverPaths.map(path => [path, { target: apiServer, ws: path === '/graphql' }])),
+  },
+})
