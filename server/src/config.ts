@@ -93,6 +93,18 @@ const schema = z.object({
   TERMS_FILE: z.string().optional(),
   SESSION_IDLE_MINUTES: positiveInt(30, 24 * 60),
   SESSION_ABSOLUTE_HOURS: positiveInt(12, 24 * 30),
+  STORAGE_KEY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      const key = /^[0-9a-f]{64}$/i.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+      if (key.length !== 32) {
+        ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)' });
+        return z.NEVER;
+      }
+      return key;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -144,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requireSecondFactor: e.REQUIRE_SECOND_FACTOR ?? true,
     termsFile: path.resolve(e.TERMS_FILE ?? path.join(dataDir, 'terms.md')),
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    storageKey: e.STORAGE_KEY,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -15,6 +15,7 @@ import { buildKluisSchema } from './graphql/schema.js';
 import { createApp } from './http/app.js';
 import { logger } from './logger.js';
 import { createServices } from './services.js';
+import { seedDemoData } from './modules/demo/demo.seed.js';
 
 export interface KluisServer {
   url: string;
@@ -35,6 +36,8 @@ async function connect(config: Config): Promise<DataSource> {
 export async function startServer(config: Config): Promise<KluisServer> {
   const db = await connect(config);
   const services = createServices(config, db);
+  await services.users.bootstrapAdmin(config.bootstrapAdminEmail);
+  if (config.demoData) await seedDemoData(services);
   const schema = await buildKluisSchema();
   const httpServer = http.createServer();
 

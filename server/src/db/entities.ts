@@ -1,5 +1,7 @@
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { Challenge, FailedAttempt, LinkToken, RecoveryCode } from '../modules/auth/auth.entities.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/user/user.entity.js';
 
 /** Every entity, listed once: the data source and the migration generator read this. */
-export const entities = [User, Session];
+export const entities = [User, Session, LinkToken, RecoveryCode, Challenge, FailedAttempt, AuditEvent];

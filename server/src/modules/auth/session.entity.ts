@@ -1,4 +1,4 @@
-import { Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { RefColumn, Row, TextColumn, TimeColumn } from '../../db/columns.js';
 
 /** A signed-in browser or device. Only the SHA-256 of the cookie's token is stored. */
@@ -19,4 +19,6 @@ export class Session extends Row {
   @TimeColumn() lastSeenAt: Date;
   @TimeColumn() expiresAt: Date;
   @TimeColumn({ nullable: true }) revokedAt: Date | null;
+  /** Wrong second-factor codes entered in this sign-in; past the limit the session must start over. */
+  @Column({ type: 'int', default: 0 }) failures: number;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { FlagColumn, LongTextColumn, RefColumn, Row, TextColumn, TimeColumn } from '../../db/columns.js';
 import { AccountKind, Gender, Language, Role } from './user.types.js';
 
@@ -72,6 +72,11 @@ export class User extends Row {
   @TextColumn(20, { nullable: true }) phone: string | null;
   /** AES-256-GCM sealed, set once a TOTP enrolment is confirmed. */
   @LongTextColumn({ nullable: true }) totpSecret: string | null;
+  /** The last TOTP time step accepted, so a code is never accepted twice. */
+  @Column({ type: 'int', nullable: true }) totpLastStep: number | null;
+
+  /** When the user last declined an optional second-factor set-up. */
+  @TimeColumn({ nullable: true }) secondFactorPromptedAt: Date | null;
 
   @FlagColumn(true) notifyNewDocuments: boolean;
   @FlagColumn(true) notifyNewQuestionnaires: boolean;

@@ -1,0 +1,67 @@
+import { Field, ObjectType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors.js';
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** `XConnection` and `XEdge` object types for a node type, as the contract names them. */
+export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => node) node: T;
+    @Field() cursor: string;
+  }
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass {
+    @Field(() => [Edge]) edges: Edge[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field() totalCount: number;
+  }
+  return ConnectionClass;
+}
+
+const encode = (createdAt: Date, id: string) => Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+function decode(cursor: string): [Date, string] {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    const date = new Date(at);
+    if (Number.isNaN(date.getTime()) || typeof id !== 'string') throw new Error();
+    return [date, id];
+  } catch {
+    throw badInput('after', 'This cursor is not valid');
+  }
+}
+
+/**
+ * Keyset pages, newest first, in the stable order (createdAt, id). `query` holds
+ * the filters and access scope; `alias` is its main entity's alias.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  args: { first?: number | null; after?: string | null },
+  maxFirst = 100,
+): Promise<Connection<T>> {
+  const first = args.first ?? 20;
+  if (!Number.isInteger(first) || first < 0 || first > maxFirst) throw badInput('first', `first must be between 0 and ${maxFirst}`);
+  const totalCount = await query.clone().getCount();
+  const page = query.clone().orderBy(`${alias}.createdAt`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').take(first + 1);
+  if (args.after) {
+    const [at, id] = decode(args.after);
+    page.andWhere(`(${alias}.createdAt < :afterAt OR (${alias}.createdAt = :afterAt AND ${alias}.id < :afterId))`, { afterAt: at, afterId: id });
+  }
+  const rows = await page.getMany();
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ node, cursor: encode(node.createdAt, node.id) }));
+  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
