@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Session } from '../../src/modules/auth/session.entity.js';
+import { Client, SIGN_IN, errorOf } from '../client.js';
+import { startTestServer, type TestServer } from '../server.js';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed.js';
+
+// No SMTP_URL and no Vonage credentials: e-mail and SMS go to DATA_DIR/outbox, as on a fresh machine.
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ DEMO_DATA: 'true', PUBLIC_URL: 'https://portaal.example.nl' });
+});
+afterAll(() => server?.close());
+
+const outbox = () => (fs.existsSync(path.join(server.dataDir, 'outbox')) ? fs.readdirSync(path.join(server.dataDir, 'outbox')) : []);
+
+async function signInDemoClient() {
+  const client = new Client(server);
+  expect((await client.ok(SIGN_IN, { email: 'klant@demo.kluis.test', password: DEMO_PASSWORD })).signIn.step).toBe('SECOND_FACTOR');
+  await client.ok('mutation { sendSignInSmsCode }');
+  const sms = outbox().filter((f) => f.endsWith('.sms.txt')).sort().at(-1)!;
+  const code = /\b(\d{6})\b/.exec(fs.readFileSync(path.join(server.dataDir, 'outbox', sms), 'utf8'))![1]!;
+  expect((await client.ok('mutation ($c: String!) { verifySecondFactor(method: SMS, code: $c) { step } }', { c: code })).verifySecondFactor.step).toBe('DONE');
+  return client;
+}
+
+describe('sessions', () => {
+  it('lets the demo client sign in with the SMS code from the outbox, over a Secure cookie under https', async () => {
+    const client = await signInDemoClient();
+    expect(client.lastSetCookie).toMatch(/; Secure/i);
+    expect((await client.ok('{ me { email profile { displayName } } }')).me).toEqual({ email: 'klant@demo.kluis.test', profile: { displayName: 'Anna van Dijk' } });
+  });
+
+  it('writes e-mail to the outbox as .eml when no SMTP server is configured', async () => {
+    await new Client(server).ok('mutation { requestPasswordLink(email: "klant@demo.kluis.test") }');
+    await expect.poll(() => outbox().some((f) => f.endsWith('.eml'))).toBe(true);
+    const eml = fs.readFileSync(path.join(server.dataDir, 'outbox', outbox().find((f) => f.endsWith('.eml'))!), 'utf8');
+    expect(eml).toMatch(/https:\/\/portaal\.example\.nl\/set-password\?token=/);
+  });
+
+  it('ends a session after 30 idle minutes and after 12 hours in any case', async () => {
+    const idle = await signInDemoClient();
+    const sessions = server.db.getRepository(Session);
+    const latest = async () => (await sessions.find({ order: { createdAt: 'DESC' }, take: 1 }))[0]!;
+    await sessions.update((await latest()).id, { lastSeenAt: new Date(Date.now() - 31 * 60_000) });
+    expect((await idle.ok('{ me { id } }')).me).toBeNull();
+
+    const old = await signInDemoClient();
+    await sessions.update((await latest()).id, { expiresAt: new Date(Date.now() - 1000) });
+    expect((await old.ok('{ me { id } }')).me).toBeNull();
+  });
+
+  it('limits SMS codes per account per hour', async () => {
+    const client = new Client(server);
+    await client.ok(SIGN_IN, { email: 'bedrijf@demo.kluis.test', password: DEMO_PASSWORD });
+    for (let i = 0; i < 5; i++) await client.ok('mutation { sendSignInSmsCode }');
+    const limited = errorOf(await client.gql('mutation { sendSignInSmsCode }'));
+    expect(limited?.code).toBe('RATE_LIMITED');
+    expect(limited?.retryAfterSeconds).toBeGreaterThan(3000);
+  });
+});
