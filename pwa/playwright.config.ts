@@ -1,13 +1,29 @@
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, devices } from '@playwright/test'
 
-const port = Number(process.env.E2E_PORT ?? 4173)
-const baseURL = `http://127.0.0.1:${port}`
 // Set once in the runner and inherited by its workers, which load this file again.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'kluis-e2e-'))
+if (!process.env.E2E_FAKES_PORT) {
+  // Free loopback ports, chosen before any server starts, for the SMTP server, the Vonage fake and their control endpoint.
+  const script = fileURLToPath(new URL('./test/e2e/support/freePorts.mjs', import.meta.url))
+  const [smtp, vonage, fakes] = JSON.parse(execFileSync(process.execPath, [script, '3'], { encoding: 'utf8' })) as number[]
+  Object.assign(process.env, { E2E_SMTP_PORT: String(smtp), E2E_VONAGE_PORT: String(vonage), E2E_FAKES_PORT: String(fakes) })
+  if (process.env.TEST_DATABASE_URL) {
+    // MariaDB/MySQL: a database of its own for every run, created and dropped by the fakes process.
+    const url = new URL(process.env.TEST_DATABASE_URL)
+    url.pathname = `/kluis_e2e_${randomBytes(4).toString('hex')}`
+    process.env.E2E_DATABASE_URL = url.href
+  }
+}
+
+const port = Number(process.env.E2E_PORT ?? 4173)
+const baseURL = `http://127.0.0.1:${port}`
+const root = fileURLToPath(new URL('..', import.meta.url))
 
 export default defineConfig({
   testDir: './test/e2e',
@@ -29,22 +45,48 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'node server/dist/main.js',
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    url: `${baseURL}/readyz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      // Embedded SQLite unless CI's MariaDB pass asks for it; a DATABASE_URL from the shell never leaks in.
-      DATABASE_URL: process.env.TEST_DATABASE_URL ?? '',
-      DEMO_DATA: 'false',
-      PORTAL_NAME: 'Notariskantoor Test',
-      NODE_ENV: 'test',
+  webServer: [
+    {
+      // Real SMTP and a loopback Vonage fake must be listening before Kluis starts: it sends the admin's invitation at boot.
+      command: 'node pwa/test/e2e/support/fakes.mjs',
+      cwd: root,
+      url: `http://127.0.0.1:${process.env.E2E_FAKES_PORT}/ready`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        E2E_SMTP_PORT: process.env.E2E_SMTP_PORT!,
+        E2E_VONAGE_PORT: process.env.E2E_VONAGE_PORT!,
+        E2E_FAKES_PORT: process.env.E2E_FAKES_PORT!,
+        E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      },
     },
-  },
+    {
+      command: 'node server/dist/main.js',
+      cwd: root,
+      url: `${baseURL}/readyz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: baseURL,
+        DATA_DIR: process.env.E2E_DATA_DIR,
+        // Embedded SQLite unless CI's MariaDB pass asks for it (then a fresh database per run); a DATABASE_URL from the shell never leaks in.
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+        DEMO_DATA: 'false',
+        PORTAL_NAME: 'Notariskantoor Test',
+        BOOTSTRAP_ADMIN_EMAIL: 'beheer@kantoor.test',
+        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+        VONAGE_API_KEY: 'k',
+        VONAGE_API_SECRET: 's',
+        VONAGE_FROM: 'Kluis',
+        VONAGE_REST_HOST: `http://127.0.0.1:${process.env.E2E_VONAGE_PORT}`,
+        NODE_ENV: 'test',
+      },
+    },
+  ],
 })

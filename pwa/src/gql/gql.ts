@@ -14,10 +14,62 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation SetAbsence($input: AbsenceInput!) {\n    setAbsence(input: $input) {\n      id\n      absence {\n        enabled\n        message\n        until\n      }\n    }\n  }\n": typeof types.SetAbsenceDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      id\n      language\n    }\n  }\n": typeof types.SetLanguageDocument,
+    "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      id\n      notificationPreferences {\n        newDocuments\n        newQuestionnaires\n        newMessages\n      }\n    }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
+    "\n  mutation RemoveSecondFactor($method: SecondFactorMethod!) {\n    removeSecondFactor(method: $method) {\n      id\n      maskedPhone\n      secondFactors\n    }\n  }\n": typeof types.RemoveSecondFactorDocument,
+    "\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      recoveryCodes\n      user {\n        id\n        secondFactors\n      }\n    }\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
+    "\n  mutation StartSmsEnrollment($phone: String!) {\n    startSmsEnrollment(phone: $phone)\n  }\n": typeof types.StartSmsEnrollmentDocument,
+    "\n  mutation ConfirmSmsEnrollment($code: String!) {\n    confirmSmsEnrollment(code: $code) {\n      step\n      recoveryCodes\n      user {\n        id\n        maskedPhone\n        secondFactors\n      }\n    }\n  }\n": typeof types.ConfirmSmsEnrollmentDocument,
+    "\n  mutation StartTotpEnrollment {\n    startTotpEnrollment {\n      secret\n      otpauthUri\n      qrCodeSvg\n    }\n  }\n": typeof types.StartTotpEnrollmentDocument,
+    "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code) {\n      step\n      recoveryCodes\n      user {\n        id\n        maskedPhone\n        secondFactors\n      }\n    }\n  }\n": typeof types.ConfirmTotpEnrollmentDocument,
+    "\n  mutation AddExtraAccount($input: ExtraAccountInput!) {\n    addExtraAccount(input: $input) {\n      id\n    }\n  }\n": typeof types.AddExtraAccountDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      role\n      language\n      isMainAccount\n      companyName\n      maskedPhone\n      secondFactors\n      profile {\n        gender\n        initials\n        firstName\n        infix\n        lastName\n        displayName\n      }\n      notificationPreferences {\n        newDocuments\n        newQuestionnaires\n        newMessages\n      }\n      absence {\n        enabled\n        message\n        until\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Portal {\n    portal {\n      name\n    }\n  }\n": typeof types.PortalDocument,
+    "\n  query SignInStep {\n    signInStep\n  }\n": typeof types.SignInStepDocument,
+    "\n  query ExtraAccounts {\n    extraAccounts {\n      id\n      email\n      createdAt\n      profile {\n        displayName\n      }\n    }\n  }\n": typeof types.ExtraAccountsDocument,
+    "\n  mutation RemoveExtraAccount($userId: ID!) {\n    removeExtraAccount(userId: $userId)\n  }\n": typeof types.RemoveExtraAccountDocument,
+    "\n  mutation RequestPasswordLink($email: String!) {\n    requestPasswordLink(email: $email)\n  }\n": typeof types.RequestPasswordLinkDocument,
+    "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      step\n      methods\n      user {\n        id\n        profile {\n          gender\n          initials\n          firstName\n          infix\n          lastName\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation SendSignInSmsCode {\n    sendSignInSmsCode\n  }\n": typeof types.SendSignInSmsCodeDocument,
+    "\n  mutation VerifySecondFactor($method: SecondFactorMethod!, $code: String!) {\n    verifySecondFactor(method: $method, code: $code) {\n      step\n      methods\n    }\n  }\n": typeof types.VerifySecondFactorDocument,
+    "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password) {\n      step\n      methods\n    }\n  }\n": typeof types.SetPasswordDocument,
+    "\n  query RequireSecondFactor {\n    portal {\n      requireSecondFactor\n    }\n  }\n": typeof types.RequireSecondFactorDocument,
+    "\n  mutation SkipSecondFactorSetUp {\n    skipSecondFactorSetUp {\n      step\n      methods\n    }\n  }\n": typeof types.SkipSecondFactorSetUpDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      step\n      methods\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  query Terms {\n    portal {\n      termsVersion\n      termsText\n    }\n  }\n": typeof types.TermsDocument,
+    "\n  mutation AcceptTerms($version: String!) {\n    acceptTerms(version: $version) {\n      step\n      methods\n    }\n  }\n": typeof types.AcceptTermsDocument,
 };
 const documents: Documents = {
+    "\n  mutation SetAbsence($input: AbsenceInput!) {\n    setAbsence(input: $input) {\n      id\n      absence {\n        enabled\n        message\n        until\n      }\n    }\n  }\n": types.SetAbsenceDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      id\n      language\n    }\n  }\n": types.SetLanguageDocument,
+    "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      id\n      notificationPreferences {\n        newDocuments\n        newQuestionnaires\n        newMessages\n      }\n    }\n  }\n": types.UpdateNotificationPreferencesDocument,
+    "\n  mutation RemoveSecondFactor($method: SecondFactorMethod!) {\n    removeSecondFactor(method: $method) {\n      id\n      maskedPhone\n      secondFactors\n    }\n  }\n": types.RemoveSecondFactorDocument,
+    "\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      recoveryCodes\n      user {\n        id\n        secondFactors\n      }\n    }\n  }\n": types.RegenerateRecoveryCodesDocument,
+    "\n  mutation StartSmsEnrollment($phone: String!) {\n    startSmsEnrollment(phone: $phone)\n  }\n": types.StartSmsEnrollmentDocument,
+    "\n  mutation ConfirmSmsEnrollment($code: String!) {\n    confirmSmsEnrollment(code: $code) {\n      step\n      recoveryCodes\n      user {\n        id\n        maskedPhone\n        secondFactors\n      }\n    }\n  }\n": types.ConfirmSmsEnrollmentDocument,
+    "\n  mutation StartTotpEnrollment {\n    startTotpEnrollment {\n      secret\n      otpauthUri\n      qrCodeSvg\n    }\n  }\n": types.StartTotpEnrollmentDocument,
+    "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code) {\n      step\n      recoveryCodes\n      user {\n        id\n        maskedPhone\n        secondFactors\n      }\n    }\n  }\n": types.ConfirmTotpEnrollmentDocument,
+    "\n  mutation AddExtraAccount($input: ExtraAccountInput!) {\n    addExtraAccount(input: $input) {\n      id\n    }\n  }\n": types.AddExtraAccountDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      role\n      language\n      isMainAccount\n      companyName\n      maskedPhone\n      secondFactors\n      profile {\n        gender\n        initials\n        firstName\n        infix\n        lastName\n        displayName\n      }\n      notificationPreferences {\n        newDocuments\n        newQuestionnaires\n        newMessages\n      }\n      absence {\n        enabled\n        message\n        until\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Portal {\n    portal {\n      name\n    }\n  }\n": types.PortalDocument,
+    "\n  query SignInStep {\n    signInStep\n  }\n": types.SignInStepDocument,
+    "\n  query ExtraAccounts {\n    extraAccounts {\n      id\n      email\n      createdAt\n      profile {\n        displayName\n      }\n    }\n  }\n": types.ExtraAccountsDocument,
+    "\n  mutation RemoveExtraAccount($userId: ID!) {\n    removeExtraAccount(userId: $userId)\n  }\n": types.RemoveExtraAccountDocument,
+    "\n  mutation RequestPasswordLink($email: String!) {\n    requestPasswordLink(email: $email)\n  }\n": types.RequestPasswordLinkDocument,
+    "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      step\n      methods\n      user {\n        id\n        profile {\n          gender\n          initials\n          firstName\n          infix\n          lastName\n          displayName\n        }\n      }\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation SendSignInSmsCode {\n    sendSignInSmsCode\n  }\n": types.SendSignInSmsCodeDocument,
+    "\n  mutation VerifySecondFactor($method: SecondFactorMethod!, $code: String!) {\n    verifySecondFactor(method: $method, code: $code) {\n      step\n      methods\n    }\n  }\n": types.VerifySecondFactorDocument,
+    "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password) {\n      step\n      methods\n    }\n  }\n": types.SetPasswordDocument,
+    "\n  query RequireSecondFactor {\n    portal {\n      requireSecondFactor\n    }\n  }\n": types.RequireSecondFactorDocument,
+    "\n  mutation SkipSecondFactorSetUp {\n    skipSecondFactorSetUp {\n      step\n      methods\n    }\n  }\n": types.SkipSecondFactorSetUpDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      step\n      methods\n    }\n  }\n": types.SignInDocument,
+    "\n  query Terms {\n    portal {\n      termsVersion\n      termsText\n    }\n  }\n": types.TermsDocument,
+    "\n  mutation AcceptTerms($version: String!) {\n    acceptTerms(version: $version) {\n      step\n      methods\n    }\n  }\n": types.AcceptTermsDocument,
 };
 
 /**
@@ -37,7 +89,111 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetAbsence($input: AbsenceInput!) {\n    setAbsence(input: $input) {\n      id\n      absence {\n        enabled\n        message\n        until\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetAbsence($input: AbsenceInput!) {\n    setAbsence(input: $input) {\n      id\n      absence {\n        enabled\n        message\n        until\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      id\n      language\n    }\n  }\n"): (typeof documents)["\n  mutation SetLanguage($language: Language!) {\n    setLanguage(language: $language) {\n      id\n      language\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      id\n      notificationPreferences {\n        newDocuments\n        newQuestionnaires\n        newMessages\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      id\n      notificationPreferences {\n        newDocuments\n        newQuestionnaires\n        newMessages\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveSecondFactor($method: SecondFactorMethod!) {\n    removeSecondFactor(method: $method) {\n      id\n      maskedPhone\n      secondFactors\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveSecondFactor($method: SecondFactorMethod!) {\n    removeSecondFactor(method: $method) {\n      id\n      maskedPhone\n      secondFactors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      recoveryCodes\n      user {\n        id\n        secondFactors\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      recoveryCodes\n      user {\n        id\n        secondFactors\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartSmsEnrollment($phone: String!) {\n    startSmsEnrollment(phone: $phone)\n  }\n"): (typeof documents)["\n  mutation StartSmsEnrollment($phone: String!) {\n    startSmsEnrollment(phone: $phone)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSmsEnrollment($code: String!) {\n    confirmSmsEnrollment(code: $code) {\n      step\n      recoveryCodes\n      user {\n        id\n        maskedPhone\n        secondFactors\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmSmsEnrollment($code: String!) {\n    confirmSmsEnrollment(code: $code) {\n      step\n      recoveryCodes\n      user {\n        id\n        maskedPhone\n        secondFactors\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTotpEnrollment {\n    startTotpEnrollment {\n      secret\n      otpauthUri\n      qrCodeSvg\n    }\n  }\n"): (typeof documents)["\n  mutation StartTotpEnrollment {\n    startTotpEnrollment {\n      secret\n      otpauthUri\n      qrCodeSvg\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code) {\n      step\n      recoveryCodes\n      user {\n        id\n        maskedPhone\n        secondFactors\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code) {\n      step\n      recoveryCodes\n      user {\n        id\n        maskedPhone\n        secondFactors\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddExtraAccount($input: ExtraAccountInput!) {\n    addExtraAccount(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddExtraAccount($input: ExtraAccountInput!) {\n    addExtraAccount(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      role\n      language\n      isMainAccount\n      companyName\n      maskedPhone\n      secondFactors\n      profile {\n        gender\n        initials\n        firstName\n        infix\n        lastName\n        displayName\n      }\n      notificationPreferences {\n        newDocuments\n        newQuestionnaires\n        newMessages\n      }\n      absence {\n        enabled\n        message\n        until\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      role\n      language\n      isMainAccount\n      companyName\n      maskedPhone\n      secondFactors\n      profile {\n        gender\n        initials\n        firstName\n        infix\n        lastName\n        displayName\n      }\n      notificationPreferences {\n        newDocuments\n        newQuestionnaires\n        newMessages\n      }\n      absence {\n        enabled\n        message\n        until\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Portal {\n    portal {\n      name\n    }\n  }\n"): (typeof documents)["\n  query Portal {\n    portal {\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInStep {\n    signInStep\n  }\n"): (typeof documents)["\n  query SignInStep {\n    signInStep\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExtraAccounts {\n    extraAccounts {\n      id\n      email\n      createdAt\n      profile {\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExtraAccounts {\n    extraAccounts {\n      id\n      email\n      createdAt\n      profile {\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveExtraAccount($userId: ID!) {\n    removeExtraAccount(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveExtraAccount($userId: ID!) {\n    removeExtraAccount(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordLink($email: String!) {\n    requestPasswordLink(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordLink($email: String!) {\n    requestPasswordLink(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      step\n      methods\n      user {\n        id\n        profile {\n          gender\n          initials\n          firstName\n          infix\n          lastName\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      step\n      methods\n      user {\n        id\n        profile {\n          gender\n          initials\n          firstName\n          infix\n          lastName\n          displayName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendSignInSmsCode {\n    sendSignInSmsCode\n  }\n"): (typeof documents)["\n  mutation SendSignInSmsCode {\n    sendSignInSmsCode\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifySecondFactor($method: SecondFactorMethod!, $code: String!) {\n    verifySecondFactor(method: $method, code: $code) {\n      step\n      methods\n    }\n  }\n"): (typeof documents)["\n  mutation VerifySecondFactor($method: SecondFactorMethod!, $code: String!) {\n    verifySecondFactor(method: $method, code: $code) {\n      step\n      methods\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password) {\n      step\n      methods\n    }\n  }\n"): (typeof documents)["\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password) {\n      step\n      methods\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequireSecondFactor {\n    portal {\n      requireSecondFactor\n    }\n  }\n"): (typeof documents)["\n  query RequireSecondFactor {\n    portal {\n      requireSecondFactor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SkipSecondFactorSetUp {\n    skipSecondFactorSetUp {\n      step\n      methods\n    }\n  }\n"): (typeof documents)["\n  mutation SkipSecondFactorSetUp {\n    skipSecondFactorSetUp {\n      step\n      methods\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      step\n      methods\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      step\n      methods\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Terms {\n    portal {\n      termsVersion\n      termsText\n    }\n  }\n"): (typeof documents)["\n  query Terms {\n    portal {\n      termsVersion\n      termsText\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptTerms($version: String!) {\n    acceptTerms(version: $version) {\n      step\n      methods\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptTerms($version: String!) {\n    acceptTerms(version: $version) {\n      step\n      methods\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,13 +1,60 @@
+import type { ApolloClient } from '@apollo/client/core'
+import type { RouteRecordRaw } from 'vue-router'
+import type { FlowStep } from '@/composables/auth/useSignInFlow'
 import type { UserModule } from '@/types'
+import { DefaultApolloClient } from '@vue/apollo-composable'
+import { inject } from 'vue'
 import { createRouter, createWebHistory } from 'vue-router'
+import { guardTarget } from '@/composables/auth/useSignInFlow'
+import { graphql } from '@/gql'
 
-export const routes = [
-  // The home screen comes with the accounts work; until then everyone starts at sign-in.
-  { path: '/', redirect: '/sign-in' },
-  { path: '/sign-in', name: 'sign-in', component: () => import('@/pages/SignInPage.vue') },
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open at every step: the pages e-mail links lead to. */
+    public?: boolean
+    /** The sign-in step a page belongs to; the guard sends everyone else to their own step's page. */
+    step?: FlowStep
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { step: 'DONE' } },
+  { path: '/my-data', name: 'my-data', component: () => import('@/pages/MyDataPage.vue'), meta: { step: 'DONE' } },
+  { path: '/company', name: 'company', component: () => import('@/pages/CompanyPage.vue'), meta: { step: 'DONE' } },
+  { path: '/sign-in', name: 'sign-in', component: () => import('@/pages/SignInPage.vue'), meta: { step: 'ANONYMOUS' } },
+  { path: '/sign-in/second-factor', name: 'second-factor', component: () => import('@/pages/SecondFactorPage.vue'), meta: { step: 'SECOND_FACTOR' } },
+  { path: '/forgot-password', name: 'forgot-password', component: () => import('@/pages/ForgotPasswordPage.vue'), meta: { public: true } },
+  { path: '/set-password', name: 'set-password', component: () => import('@/pages/SetPasswordPage.vue'), meta: { public: true } },
+  { path: '/terms', name: 'terms', component: () => import('@/pages/TermsPage.vue'), meta: { step: 'ACCEPT_TERMS' } },
+  { path: '/set-up-second-factor', name: 'set-up-second-factor', component: () => import('@/pages/SetUpSecondFactorPage.vue'), meta: { step: 'SET_UP_SECOND_FACTOR' } },
+  { path: '/profile', name: 'profile', component: () => import('@/pages/ProfilePage.vue'), meta: { step: 'COMPLETE_PROFILE' } },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
+const SignInStepQuery = graphql(`
+  query SignInStep {
+    signInStep
+  }
+`)
+
+/** Asks the server each time: the session may have moved on (or ended) in another tab. */
+async function currentStep(client: ApolloClient<unknown>) {
+  try {
+    const { data } = await client.query({ query: SignInStepQuery, fetchPolicy: 'network-only' })
+    return data.signInStep ?? null
+  }
+  catch {
+    return null
+  }
+}
+
 export const install: UserModule = (app) => {
-  app.use(createRouter({ history: createWebHistory(), routes }))
+  const router = createRouter({ history: createWebHistory(), routes })
+  router.beforeEach(async (to) => {
+    if (to.meta.public)
+      return true
+    const client = app.runWithContext(() => inject(DefaultApolloClient)) as ApolloClient<unknown>
+    return guardTarget(to, await currentStep(client))
+  })
+  app.use(router)
 }

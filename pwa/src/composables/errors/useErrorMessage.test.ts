@@ -6,7 +6,7 @@ import { defineComponent, h } from 'vue'
 import en from '@/locales/en.json'
 import nl from '@/locales/nl.json'
 import { i18n, loadLocale } from '@/modules/i18n'
-import { errorCodeOf, errorCodes, useErrorMessage } from './useErrorMessage'
+import { errorCodeOf, errorCodes, errorFieldOf, errorMessageKey, errorReasonOf, errorReasons, useErrorMessage } from './useErrorMessage'
 
 function coded(code: string) {
   return new GraphQLError('failed', { extensions: { code } })
@@ -59,4 +59,53 @@ describe('useErrorMessage', () => {
       },
     }), { global: { plugins: [i18n] } })
     expect(wrapper.text()).toBe(en.errors.FORBIDDEN)
-  })})
+  })
+})
+
+function reasoned(reason: string, field = 'password') {
+  return new ApolloError({ graphQLErrors: [new GraphQLError('failed', { extensions: { code: 'BAD_USER_INPUT', field, reason } })] })
+}
+
+describe('error reasons', () => {
+  it.each(errorReasons)('has a Dutch and an English text for %s', (reason) => {
+    expect(nl.reasons[reason]).toMatch(/\S/)
+    expect(en.reasons[reason]).toMatch(/\S/)
+  })
+
+  it('reads the field and reason beside BAD_USER_INPUT', () => {
+    const error = reasoned('NO_DIGIT')
+    expect(errorFieldOf(error)).toBe('password')
+    expect(errorReasonOf(error)).toBe('NO_DIGIT')
+    expect(errorMessageKey(error)).toBe('reasons.NO_DIGIT')
+  })
+
+  it('falls back to the code\'s text for a reason it does not know', () => {
+    const error = reasoned('SOMETHING_NEW', 'subject')
+    expect(errorReasonOf(error)).toBeUndefined()
+    expect(errorFieldOf(error)).toBe('subject')
+    expect(errorMessageKey(error)).toBe('errors.BAD_USER_INPUT')
+  })
+
+  it('gives the reason\'s text in the current language', async () => {
+    await loadLocale('nl')
+    const wrapper = mount(defineComponent({
+      setup() {
+        const errorMessage = useErrorMessage()
+        return () => h('p', errorMessage(reasoned('INVALID_LINK', 'token')))
+      },
+    }), { global: { plugins: [i18n] } })
+    expect(wrapper.text()).toBe(nl.reasons.INVALID_LINK)
+  })
+
+  it('says how long to wait when rate limited', async () => {
+    await loadLocale('en')
+    const limited = new ApolloError({ graphQLErrors: [new GraphQLError('slow down', { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 } })] })
+    const wrapper = mount(defineComponent({
+      setup() {
+        const errorMessage = useErrorMessage()
+        return () => h('p', errorMessage(limited))
+      },
+    }), { global: { plugins: [i18n] } })
+    expect(wrapper.text()).toBe('Too many attempts. Try again in 42 seconds.')
+  })
+})

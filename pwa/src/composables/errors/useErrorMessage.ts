@@ -16,7 +16,27 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number]
 
-interface CodedError { extensions?: { code?: unknown } }
+/** The server's `extensions.reason` values beside BAD_USER_INPUT: the rule that was broken. */
+export const errorReasons = [
+  'TOO_SHORT',
+  'TOO_LONG',
+  'NO_CAPITAL',
+  'NO_DIGIT',
+  'TOO_COMMON',
+  'INVALID_LINK',
+  'WRONG_CODE',
+  'EXPIRED',
+  'LAST_SECOND_FACTOR',
+  'SECOND_FACTOR_REQUIRED',
+  'STALE_TERMS',
+  'EMAIL_TAKEN',
+  'WRONG_CREDENTIALS',
+  'ALREADY_ACTIVE',
+] as const
+
+export type ErrorReason = (typeof errorReasons)[number]
+
+interface CodedError { extensions?: { code?: unknown, field?: unknown, reason?: unknown, retryAfterSeconds?: unknown } }
 /** Apollo's ServerError and ServerParseError carry these; a failed fetch carries neither. */
 interface NetworkError extends Error { statusCode?: number, result?: unknown }
 
@@ -62,7 +82,45 @@ export function errorCodeOf(error: unknown): ErrorCode {
   return 'INTERNAL_SERVER_ERROR'
 }
 
+function firstGraphqlError(error: unknown): CodedError | undefined {
+  if (error instanceof ApolloError)
+    return error.graphQLErrors[0]
+  if (typeof error === 'object' && error !== null && 'extensions' in error)
+    return error as CodedError
+  return undefined
+}
+
+function isErrorReason(value: unknown): value is ErrorReason {
+  return errorReasons.includes(value as ErrorReason)
+}
+
+/** The input field the server names as at fault, if any. */
+export function errorFieldOf(error: unknown): string | undefined {
+  const field = firstGraphqlError(error)?.extensions?.field
+  return typeof field === 'string' ? field : undefined
+}
+
+/** The broken rule the server names, when the PWA has a text for it. */
+export function errorReasonOf(error: unknown): ErrorReason | undefined {
+  const reason = firstGraphqlError(error)?.extensions?.reason
+  return isErrorReason(reason) ? reason : undefined
+}
+
+/** The translation key for an error: its reason where known, else its code. */
+export function errorMessageKey(error: unknown): string {
+  const reason = errorReasonOf(error)
+  if (reason)
+    return `reasons.${reason}`
+  const code = errorCodeOf(error)
+  if (code === 'RATE_LIMITED' && typeof firstGraphqlError(error)?.extensions?.retryAfterSeconds === 'number')
+    return 'reasons.RATE_LIMITED_FOR'
+  return `errors.${code}`
+}
+
 export function useErrorMessage() {
   const { t } = useI18n()
-  return (error: unknown) => t(`errors.${errorCodeOf(error)}`)
+  return (error: unknown) => {
+    const seconds = firstGraphqlError(error)?.extensions?.retryAfterSeconds
+    return t(errorMessageKey(error), { seconds: typeof seconds === 'number' ? seconds : 0 })
+  }
 }
