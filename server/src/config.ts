@@ -91,6 +91,18 @@ const schema = z.object({
   MAX_UPLOAD_MB: positiveInt(25, 10_240),
   REQUIRE_SECOND_FACTOR: flag,
   TERMS_FILE: z.string().optional(),
+  NOTIFY_BATCH_SECONDS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 60;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0 || n > 3600) {
+        ctx.addIssue({ code: 'custom', message: 'must be a number of seconds from 0 to 3600' });
+        return z.NEVER;
+      }
+      return n;
+    }),
   SESSION_IDLE_MINUTES: positiveInt(30, 24 * 60),
   SESSION_ABSOLUTE_HOURS: positiveInt(12, 24 * 30),
   STORAGE_KEY: z
@@ -157,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     termsFile: path.resolve(e.TERMS_FILE ?? path.join(dataDir, 'terms.md')),
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     storageKey: e.STORAGE_KEY,
+    notifyBatchMs: e.NOTIFY_BATCH_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
   };
 }

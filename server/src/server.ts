@@ -11,6 +11,7 @@ import { ConfigError, type Config } from './config.js';
 import { openDatabase } from './db/data-source.js';
 import type { Context, Viewer } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
+import { Loaders } from './graphql/loaders.js';
 import { buildKluisSchema } from './graphql/schema.js';
 import { createApp } from './http/app.js';
 import { logger } from './logger.js';
@@ -57,6 +58,7 @@ export async function startServer(config: Config): Promise<KluisServer> {
         services,
         ip: ctx.extra.request.socket.remoteAddress ?? '',
         headers: ctx.extra.request.headers,
+        loaders: new Loaders(),
       }),
     },
     wsServer,
@@ -92,6 +94,7 @@ export async function startServer(config: Config): Promise<KluisServer> {
     async close() {
       draining = true;
       await apollo.stop();
+      await services.notifier.flush();
       await db.destroy();
     },
   };

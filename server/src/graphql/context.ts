@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Services } from '../services.js';
+import type { Loaders } from './loaders.js';
 import type { Session } from '../modules/auth/session.entity.js';
 import type { User } from '../modules/user/user.entity.js';
 
@@ -15,6 +16,7 @@ export interface Context {
   viewer: Viewer | null;
   services: Services;
   ip: string;
+  loaders: Loaders;
   headers: IncomingHttpHeaders;
   /** Set a response cookie; absent on the WebSocket, where no response follows. */
   setCookie?: (name: string, value: string, options: import('cookie').SerializeOptions) => void;

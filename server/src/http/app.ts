@@ -6,7 +6,9 @@ import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { Services } from '../services.js';
 import type { Context } from '../graphql/context.js';
 import { ErrorCode, isPayloadTooLarge } from '../graphql/errors.js';
+import { Loaders } from '../graphql/loaders.js';
 import { logger } from '../logger.js';
+import { fileRoutes } from './files.js';
 import { healthRoutes } from './health.js';
 import { pwaRoutes } from './pwa.js';
 
@@ -15,7 +17,7 @@ const reservedPrefixes = ['/graphql', '/graphiql', '/files', '/healthz', '/ready
 const multipartOverheadBytes = 1024 * 1024;
 
 export async function httpContext(services: Services, req: Request, setCookie?: Context['setCookie']): Promise<Context> {
-  return { viewer: await services.auth.authenticate(req.headers), services, ip: req.ip ?? '', headers: req.headers, setCookie };
+  return { viewer: await services.auth.authenticate(req.headers), services, ip: req.ip ?? '', headers: req.headers, setCookie, loaders: new Loaders() };
 }
 
 /** The express app: health, GraphQL over HTTP with uploads, and the PWA. */
@@ -26,6 +28,7 @@ export function createApp(services: Services, apollo: ApolloServer<Context>, isD
   app.set('trust proxy', 'loopback');
 
   app.use(healthRoutes(services.db, isDraining));
+  app.use(fileRoutes(services));
 
   const maxRequestBytes = config.maxUploadBytes * config.maxUploadFiles + multipartOverheadBytes;
   app.use(

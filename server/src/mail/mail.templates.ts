@@ -50,6 +50,18 @@ const templates = {
       action: 'Go to the portal',
     },
   },
+  newDocuments: {
+    [Language.NL]: {
+      subject: 'Nieuw document in dossier {dossier}',
+      lines: ['Er staat iets nieuws voor u klaar in dossier {dossier} in het portaal van {office}.', 'Log in om het te bekijken.'],
+      action: 'Naar het dossier',
+    },
+    [Language.EN]: {
+      subject: 'New document in case {dossier}',
+      lines: ['Something new is waiting for you in case {dossier} in the {office} portal.', 'Sign in to see it.'],
+      action: 'Go to the case',
+    },
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type MailKind = keyof typeof templates;

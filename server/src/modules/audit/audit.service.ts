@@ -14,7 +14,15 @@ export type AuditAction =
   | 'INVITATION_SENT'
   | 'TERMS_ACCEPTED'
   | 'EXTRA_ACCOUNT_ADDED'
-  | 'EXTRA_ACCOUNT_REMOVED';
+  | 'EXTRA_ACCOUNT_REMOVED'
+  | 'DOSSIER_CREATED'
+  | 'DOSSIER_UPDATED'
+  | 'ACCESS_GRANTED'
+  | 'ACCESS_REVOKED'
+  | 'PROGRESS_CHANGED'
+  | 'DOCUMENT_PUBLISHED'
+  | 'DOCUMENT_READ'
+  | 'DOCUMENT_DOWNLOADED';
 
 export interface AuditEntry {
   action: AuditAction;

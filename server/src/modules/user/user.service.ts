@@ -9,6 +9,7 @@ import { LinkPurpose } from '../auth/auth.entities.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { SignInStep, type SignInPayload } from '../auth/auth.types.js';
 import { Session } from '../auth/session.entity.js';
+import { Dossier, DossierAccess } from '../dossier/dossier.entity.js';
 import { User } from './user.entity.js';
 import type { AbsenceInput, ExtraAccountInput, InviteUserInput, NotificationPreferencesInput, ProfileInput } from './user.inputs.js';
 import { AccountKind, Gender, Language, Role } from './user.types.js';
@@ -62,7 +63,6 @@ export class UserService {
     const companyName = text('companyName', input.companyName);
     if (accountKind === AccountKind.COMPANY && !companyName) throw badInput('companyName', 'A company account needs a company name');
     if (role !== Role.CLIENT && accountKind === AccountKind.COMPANY) throw badInput('accountKind', 'Staff accounts are personal');
-    if (input.dossierIds?.length) throw badInput('dossierIds', 'Dossier access is granted once dossiers exist (grantDossierAccess)');
     const address = email(input.email);
     await this.assertFreeEmail(address);
     return this.db.transaction(async (manager) => {
@@ -79,6 +79,11 @@ export class UserService {
           language: input.language ?? Language.NL,
         }),
       );
+      for (const dossierId of new Set(input.dossierIds ?? [])) {
+        if (role !== Role.CLIENT || !(await manager.existsBy(Dossier, { id: dossierId }))) throw badInput('dossierIds', 'Dossier not found');
+        await manager.save(manager.create(DossierAccess, { dossierId, userId: user.id }));
+        await audit(manager, { action: 'ACCESS_GRANTED', actorId: viewer.user.id, dossierId, subjectId: user.id, ip });
+      }
       await this.auth.sendLink(manager, user, LinkPurpose.INVITATION);
       await audit(manager, { action: 'INVITATION_SENT', actorId: viewer.user.id, subjectId: user.id, ip });
       return user;

@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import type { Services } from '../services.js';
+
+/** GET /files/:id: a document's bytes for a viewer who may see it; any other id is a plain 404. */
+export function fileRoutes(services: Services) {
+  const router = Router();
+  router.get('/files/:id', async (req, res, next) => {
+    try {
+      const viewer = await services.auth.authenticate(req.headers);
+      const found = viewer?.step === 'DONE' ? await services.documents.download(viewer, req.params.id, req.ip ?? '') : null;
+      if (!found) return void res.status(404).type('text').send('Not found');
+      const { document, stream } = found;
+      res.setHeader('Content-Type', document.mimeType);
+      res.setHeader('Content-Length', String(document.size));
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+      res.attachment(document.fileName);
+      stream.on('error', next);
+      stream.pipe(res);
+    } catch (err) {
+      next(err);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,30 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { RefColumn, Row, TextColumn } from '../../db/columns.js';
+import { DocumentCategory } from './document.types.js';
+
+@Entity('document')
+@ObjectType()
+@Index(['dossierId', 'category', 'createdAt'])
+export class Document extends Row {
+  @Field(() => ID) declare id: string;
+  @RefColumn() dossierId: string;
+  @Field() @TextColumn(200) title: string;
+  @Field(() => DocumentCategory) @TextColumn(16) category: DocumentCategory;
+  @Field() @TextColumn(255) fileName: string;
+  @Field() @TextColumn(127) mimeType: string;
+  @Field(() => Int) @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } }) size: number;
+  @Field({ description: 'Hex SHA-256 of the stored bytes.' }) @TextColumn(64) sha256: string;
+  /** Where the bytes are in the file storage; never exposed. */
+  @TextColumn(64) storageKey: string;
+  @Index() @RefColumn({ nullable: true }) authorId: string | null;
+  @Field(() => Date) declare createdAt: Date;
+}
+
+/** That one user has read (downloaded or opened) one document. */
+@Entity('document_read')
+@Index(['userId', 'documentId'], { unique: true })
+export class DocumentRead extends Row {
+  @Index() @RefColumn() documentId: string;
+  @RefColumn() userId: string;
+}

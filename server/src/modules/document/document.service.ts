@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { Config } from '../../config.js';
+import type { Viewer } from '../../graphql/context.js';
+import { AppError, ErrorCode, badInput, isPayloadTooLarge, notFound } from '../../graphql/errors.js';
+import type { Loaders } from '../../graphql/loaders.js';
+import { paginate } from '../../graphql/pagination.js';
+import type { FileUpload } from '../../graphql/scalars.js';
+import { cleanFileName, type FileStorage, type StoredFile } from '../../storage/storage.js';
+import { audit } from '../audit/audit.service.js';
+import { scopeToViewer } from '../dossier/dossier.access.js';
+import { Dossier } from '../dossier/dossier.entity.js';
+import type { DossierService } from '../dossier/dossier.service.js';
+import { Role } from '../user/user.types.js';
+import { Document, DocumentRead } from './document.entity.js';
+import type { DocumentNotifier } from './document.notifier.js';
+import { DocumentCategory } from './document.types.js';
+
+export interface PublishInput {
+  dossierId: string;
+  category: DocumentCategory;
+  title: string;
+  file: Promise<FileUpload>;
+}
+
+export class DocumentService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly config: Config,
+    private readonly storage: FileStorage,
+    private readonly dossiers: DossierService,
+    private readonly notifier: DocumentNotifier,
+  ) {}
+
+  private scoped(viewer: Viewer, manager: EntityManager = this.db.manager) {
+    return scopeToViewer(manager.getRepository(Document).createQueryBuilder('doc'), 'doc.dossierId', viewer);
+  }
+
+  /** The document if the viewer may see its dossier; otherwise null, exactly as for a missing one. */
+  find(viewer: Viewer, id: string): Promise<Document | null> {
+    return this.scoped(viewer).andWhere('doc.id = :id', { id }).getOne();
+  }
+
+  list(viewer: Viewer, dossierId: string, category: DocumentCategory, page: { first?: number | null; after?: string | null }) {
+    const query = this.scoped(viewer).andWhere('doc.dossierId = :dossierId AND doc.category = :category', { dossierId, category });
+    return paginate(query, 'doc', page);
+  }
+
+  downloadUrl(document: Document): string {
+    return `${this.config.publicUrl}/files/${document.id}`;
+  }
+
+  /** Read for the viewer: downloaded or opened by them, or written by them. */
+  isRead(viewer: Viewer, loaders: Loaders, document: Document): Promise<boolean> {
+    if (document.authorId === viewer.user.id) return Promise.resolve(true);
+    return loaders
+      .get(
+        'documentRead',
+        async (ids) => new Map((await this.db.getRepository(DocumentRead).findBy({ userId: viewer.user.id, documentId: In([...ids]) })).map((r) => [r.documentId, true])),
+        false,
+      )
+      .load(document.id);
+  }
+
+  /** Streams an upload into storage; over MAX_UPLOAD_MB it is PAYLOAD_TOO_LARGE and nothing stays behind. */
+  async store(file: Promise<FileUpload>, field = 'file'): Promise<StoredFile & { fileName: string }> {
+    try {
+      const upload = await file;
+      const stored = await this.storage.write(upload.createReadStream() as Readable);
+      return { ...stored, fileName: cleanFileName(upload.filename) };
+    } catch (err) {
+      if (isPayloadTooLarge(err)) throw new AppError(ErrorCode.PAYLOAD_TOO_LARGE, `A file may be at most ${this.config.maxUploadBytes / 1024 / 1024} MB`, { field });
+      // System errors (disk full, permissions) are ours; anything else is a malformed or interrupted upload.
+      if (err instanceof Error && !('code' in err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code))) {
+        throw badInput(field, 'The upload was malformed or interrupted; try again', 'UPLOAD_FAILED');
+      }
+      throw err;
+    }
+  }
+
+  async publish(viewer: Viewer, input: PublishInput, ip: string): Promise<Document> {
+    if (input.category === DocumentCategory.PROVIDED) throw badInput('category', 'PROVIDED documents come only from clients', 'PROVIDED_BY_CLIENTS');
+    const title = input.title.trim();
+    if (!title) throw badInput('title', 'This field is required');
+    if ([...title].length > 200) throw badInput('title', 'At most 200 characters');
+    const dossier = await this.dossiers.find(viewer, input.dossierId);
+    if (!dossier) throw notFound('Dossier');
+    const stored = await this.store(input.file);
+    let document: Document;
+    try {
+      document = await this.db.transaction(async (manager) => {
+        const saved = await manager.save(
+          manager.create(Document, {
+            dossierId: dossier.id,
+            category: input.category,
+            title,
+            fileName: stored.fileName,
+            mimeType: stored.mimeType,
+            size: stored.size,
+            sha256: stored.sha256,
+            storageKey: stored.key,
+            authorId: viewer.user.id,
+          }),
+        );
+        await manager.update(Dossier, dossier.id, { updatedAt: new Date() });
+        await audit(manager, { action: 'DOCUMENT_PUBLISHED', actorId: viewer.user.id, dossierId: dossier.id, subjectId: saved.id, ip });
+        return saved;
+      });
+    } catch (err) {
+      await this.storage.remove(stored.key);
+      throw err;
+    }
+    const clients = (await this.dossiers.participants(dossier.id)).filter((u) => u.role === Role.CLIENT);
+    this.notifier.schedule(dossier, clients.map((u) => u.id));
+    return document;
+  }
+
+  private async markReadIn(manager: EntityManager, viewer: Viewer, document: Document) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(DocumentRead)
+      .values({ id: randomUUID(), createdAt: new Date(), documentId: document.id, userId: viewer.user.id })
+      .orIgnore()
+      .execute();
+  }
+
+  async markRead(viewer: Viewer, id: string, ip: string): Promise<Document> {
+    const document = await this.find(viewer, id);
+    if (!document) throw notFound('Document');
+    await this.db.transaction(async (manager) => {
+      await this.markReadIn(manager, viewer, document);
+      await audit(manager, { action: 'DOCUMENT_READ', actorId: viewer.user.id, dossierId: document.dossierId, subjectId: document.id, ip });
+    });
+    return document;
+  }
+
+  /** For GET /files/:id: the bytes of a document the viewer may see, marking it read. */
+  async download(viewer: Viewer, id: string, ip: string): Promise<{ document: Document; stream: Readable } | null> {
+    const document = await this.find(viewer, id);
+    if (!document) return null;
+    const stream = this.storage.read(document.storageKey);
+    await this.db.transaction(async (manager) => {
+      await this.markReadIn(manager, viewer, document);
+      await audit(manager, { action: 'DOCUMENT_DOWNLOADED', actorId: viewer.user.id, dossierId: document.dossierId, subjectId: document.id, ip });
+    });
+    return { document, stream };
+  }
+}

@@ -1,0 +1,273 @@
+import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
+import type { Viewer } from '../../graphql/context.js';
+import { badInput, notFound } from '../../graphql/errors.js';
+import type { Loaders } from '../../graphql/loaders.js';
+import { paginate } from '../../graphql/pagination.js';
+import { audit } from '../audit/audit.service.js';
+import { Document, DocumentRead } from '../document/document.entity.js';
+import { DocumentCategory } from '../document/document.types.js';
+import { User } from '../user/user.entity.js';
+import { Role, isStaff } from '../user/user.types.js';
+import { accessHolderId, scopeToViewer } from './dossier.access.js';
+import { Dossier, DossierAccess, ProgressStep } from './dossier.entity.js';
+import type { CreateDossierInput, DossierCounts, Home, Progress, ProgressStepInput, TabCount, UpdateDossierInput } from './dossier.objects.js';
+import { DossierStatus } from './dossier.types.js';
+
+const emptyTab = (): TabCount => ({ total: 0, unread: 0 });
+const tabOf: Record<DocumentCategory, keyof DossierCounts> = {
+  [DocumentCategory.CORRESPONDENCE]: 'correspondence',
+  [DocumentCategory.DOCUMENT]: 'documents',
+  [DocumentCategory.PROVIDED]: 'provided',
+};
+
+function required(field: string, value: string | null | undefined, max: number): string {
+  const trimmed = value?.trim() ?? '';
+  if (!trimmed) throw badInput(field, 'This field is required');
+  if ([...trimmed].length > max) throw badInput(field, `At most ${max} characters`);
+  return trimmed;
+}
+
+export class DossierService {
+  constructor(private readonly db: DataSource) {}
+
+  private scoped(viewer: Viewer, manager: EntityManager = this.db.manager) {
+    return scopeToViewer(manager.getRepository(Dossier).createQueryBuilder('d'), 'd.id', viewer);
+  }
+
+  /** The dossier if the viewer may see it; a foreign id and a missing one both give null. */
+  find(viewer: Viewer, id: string): Promise<Dossier | null> {
+    return this.scoped(viewer).andWhere('d.id = :id', { id }).getOne();
+  }
+
+  async get(viewer: Viewer, id: string): Promise<Dossier> {
+    const dossier = await this.find(viewer, id);
+    if (!dossier) throw notFound('Dossier');
+    return dossier;
+  }
+
+  list(viewer: Viewer, args: { search?: string | null; statuses?: DossierStatus[] | null; first?: number | null; after?: string | null }) {
+    const query = this.scoped(viewer);
+    if (args.statuses?.length) query.andWhere('d.status IN (:...statuses)', { statuses: args.statuses });
+    const search = args.search?.trim().toLowerCase();
+    if (search) {
+      const like = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      query.andWhere(new Brackets((w) => w.where(`LOWER(d.number) LIKE :like ESCAPE '!'`, { like }).orWhere(`LOWER(d.description) LIKE :like ESCAPE '!'`, { like })));
+    }
+    return paginate(query, 'd', args);
+  }
+
+  async home(viewer: Viewer): Promise<Home> {
+    const rows: { status: string; n: string | number }[] = await this.scoped(viewer).select('d.status', 'status').addSelect('COUNT(*)', 'n').groupBy('d.status').getRawMany();
+    const dossiersTotal = rows.reduce((sum, r) => sum + Number(r.n), 0);
+    const single = dossiersTotal === 1 ? await this.scoped(viewer).select('d.id', 'id').getRawOne<{ id: string }>() : undefined;
+    return {
+      dossiersTotal,
+      dossiersInProgress: Number(rows.find((r) => r.status === DossierStatus.IN_PROGRESS)?.n ?? 0),
+      openActions: 0,
+      unreadTotal: await this.unreadTotal(viewer),
+      singleDossierId: single?.id ?? null,
+    };
+  }
+
+  private unreadDocuments(viewer: Viewer) {
+    const query = this.db
+      .getRepository(Document)
+      .createQueryBuilder('doc')
+      .leftJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId = :reader', { reader: viewer.user.id })
+      .where('r.id IS NULL')
+      .andWhere('(doc.authorId IS NULL OR doc.authorId <> :reader)');
+    return scopeToViewer(query, 'doc.dossierId', viewer);
+  }
+
+  unreadTotal(viewer: Viewer): Promise<number> {
+    return this.unreadDocuments(viewer).getCount();
+  }
+
+  /** Counts per tab for many dossiers in one query (per request, through a DataLoader). */
+  counts(viewer: Viewer, loaders: Loaders, dossierId: string): Promise<DossierCounts> {
+    const empty = (): DossierCounts => ({ correspondence: emptyTab(), documents: emptyTab(), provided: emptyTab(), messages: emptyTab() });
+    return loaders
+      .get(
+        'dossierCounts',
+        async (ids) => {
+          const rows: { dossierId: string; category: DocumentCategory; total: string | number; unread: string | number }[] = await this.db
+            .getRepository(Document)
+            .createQueryBuilder('doc')
+            .leftJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId = :reader', { reader: viewer.user.id })
+            .select('doc.dossierId', 'dossierId')
+            .addSelect('doc.category', 'category')
+            .addSelect('COUNT(*)', 'total')
+            .addSelect('SUM(CASE WHEN r.id IS NULL AND (doc.authorId IS NULL OR doc.authorId <> :reader) THEN 1 ELSE 0 END)', 'unread')
+            .where('doc.dossierId IN (:...ids)', { ids })
+            .groupBy('doc.dossierId')
+            .addGroupBy('doc.category')
+            .getRawMany();
+          const result = new Map<string, DossierCounts>();
+          for (const row of rows) {
+            const counts = result.get(row.dossierId) ?? empty();
+            counts[tabOf[row.category]] = { total: Number(row.total), unread: Number(row.unread) };
+            result.set(row.dossierId, counts);
+          }
+          return result;
+        },
+        empty(),
+      )
+      .load(dossierId);
+  }
+
+  progress(loaders: Loaders, dossierId: string): Promise<Progress> {
+    return loaders
+      .get(
+        'progressSteps',
+        async (ids) => {
+          const steps = await this.db.getRepository(ProgressStep).find({ where: { dossierId: In([...ids]) }, order: { position: 'ASC' } });
+          const result = new Map<string, Progress>();
+          for (const step of steps) {
+            const progress = result.get(step.dossierId) ?? { done: 0, total: 0, steps: [] };
+            progress.steps.push(step);
+            progress.total++;
+            if (step.done) progress.done++;
+            result.set(step.dossierId, progress);
+          }
+          return result;
+        },
+        { done: 0, total: 0, steps: [] },
+      )
+      .load(dossierId);
+  }
+
+  user(loaders: Loaders, id: string | null): Promise<User | null> {
+    if (!id) return Promise.resolve(null);
+    return loaders
+      .get<User | null>(
+        'users',
+        async (ids) => new Map((await this.db.getRepository(User).findBy({ id: In([...ids]) })).map((u) => [u.id, u])),
+        null,
+      )
+      .load(id);
+  }
+
+  /** The accounts that hold access, and the extra accounts of the companies among them. */
+  async participants(dossierId: string): Promise<User[]> {
+    const holders = (await this.db.getRepository(DossierAccess).findBy({ dossierId })).map((a) => a.userId);
+    if (!holders.length) return [];
+    return this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.removedAt IS NULL')
+      .andWhere(new Brackets((w) => w.where('u.id IN (:...holders)', { holders }).orWhere('u.mainAccountId IN (:...holders)', { holders })))
+      .orderBy('u.createdAt', 'ASC')
+      .getMany();
+  }
+
+  // --- staff ----------------------------------------------------------------
+
+  private async staffMember(manager: EntityManager, id: string | null | undefined, field: string): Promise<string | null> {
+    if (!id) return null;
+    const user = await manager.findOneBy(User, { id });
+    if (!user || user.removedAt || !isStaff(user.role)) throw badInput(field, 'Choose a member of staff');
+    return user.id;
+  }
+
+  private async client(manager: EntityManager, id: string, field: string): Promise<User> {
+    const user = await manager.findOneBy(User, { id });
+    if (!user || user.removedAt || user.role !== Role.CLIENT) throw badInput(field, 'Choose a client');
+    return user;
+  }
+
+  async create(viewer: Viewer, input: CreateDossierInput, ip: string): Promise<Dossier> {
+    const number = required('number', input.number, 50);
+    const description = required('description', input.description, 500);
+    const titles = (input.progressSteps ?? []).map((t) => required('progressSteps', t, 200));
+    return this.db.transaction(async (manager) => {
+      if (await manager.existsBy(Dossier, { number })) throw badInput('number', 'A dossier with this number exists already', 'NUMBER_TAKEN');
+      const handlerId = await this.staffMember(manager, input.handlerId, 'handlerId');
+      const dossier = await manager.save(manager.create(Dossier, { number, description, status: input.status ?? DossierStatus.IN_PROGRESS, handlerId }));
+      await manager.save(titles.map((title, position) => manager.create(ProgressStep, { dossierId: dossier.id, title, position, done: false, doneAt: null })));
+      for (const clientId of new Set(input.clientIds ?? [])) await this.grantIn(manager, viewer, dossier, clientId, ip);
+      await audit(manager, { action: 'DOSSIER_CREATED', actorId: viewer.user.id, dossierId: dossier.id, ip });
+      return dossier;
+    });
+  }
+
+  async update(viewer: Viewer, id: string, input: UpdateDossierInput, ip: string): Promise<Dossier> {
+    return this.db.transaction(async (manager) => {
+      const dossier = await manager.findOneBy(Dossier, { id });
+      if (!dossier) throw notFound('Dossier');
+      if (input.description != null) dossier.description = required('description', input.description, 500);
+      if (input.status != null) dossier.status = input.status;
+      if (input.handlerId !== undefined) dossier.handlerId = await this.staffMember(manager, input.handlerId, 'handlerId');
+      dossier.updatedAt = new Date();
+      await manager.save(dossier);
+      await audit(manager, { action: 'DOSSIER_UPDATED', actorId: viewer.user.id, dossierId: id, ip });
+      return dossier;
+    });
+  }
+
+  private async grantIn(manager: EntityManager, viewer: Viewer, dossier: Dossier, userId: string, ip: string) {
+    const holder = accessHolderId(await this.client(manager, userId, 'userId'));
+    if (!(await manager.existsBy(DossierAccess, { dossierId: dossier.id, userId: holder }))) {
+      await manager.save(manager.create(DossierAccess, { dossierId: dossier.id, userId: holder }));
+      await audit(manager, { action: 'ACCESS_GRANTED', actorId: viewer.user.id, dossierId: dossier.id, subjectId: holder, ip });
+    }
+  }
+
+  async grant(viewer: Viewer, dossierId: string, userId: string, ip: string): Promise<Dossier> {
+    return this.db.transaction(async (manager) => {
+      const dossier = await manager.findOneBy(Dossier, { id: dossierId });
+      if (!dossier) throw notFound('Dossier');
+      await this.grantIn(manager, viewer, dossier, userId, ip);
+      return dossier;
+    });
+  }
+
+  async revoke(viewer: Viewer, dossierId: string, userId: string, ip: string): Promise<Dossier> {
+    return this.db.transaction(async (manager) => {
+      const dossier = await manager.findOneBy(Dossier, { id: dossierId });
+      if (!dossier) throw notFound('Dossier');
+      const user = await manager.findOneBy(User, { id: userId });
+      if (user) {
+        const { affected } = await manager.delete(DossierAccess, { dossierId, userId: accessHolderId(user) });
+        if (affected) await audit(manager, { action: 'ACCESS_REVOKED', actorId: viewer.user.id, dossierId, subjectId: accessHolderId(user), ip });
+      }
+      return dossier;
+    });
+  }
+
+  /** Replaces the checklist; steps whose title stays keep their done time. */
+  async setProgressSteps(viewer: Viewer, dossierId: string, steps: ProgressStepInput[], ip: string): Promise<Dossier> {
+    const titles = steps.map((s) => required('steps', s.title, 200));
+    return this.db.transaction(async (manager) => {
+      const dossier = await manager.findOneBy(Dossier, { id: dossierId });
+      if (!dossier) throw notFound('Dossier');
+      const previous = new Map((await manager.findBy(ProgressStep, { dossierId })).map((s) => [s.title, s]));
+      await manager.delete(ProgressStep, { dossierId });
+      await manager.save(
+        steps.map((step, position) => {
+          const done = !!step.done;
+          const doneAt = done ? (previous.get(titles[position]!)?.doneAt ?? new Date()) : null;
+          return manager.create(ProgressStep, { dossierId, title: titles[position]!, position, done, doneAt });
+        }),
+      );
+      dossier.updatedAt = new Date();
+      await manager.save(dossier);
+      await audit(manager, { action: 'PROGRESS_CHANGED', actorId: viewer.user.id, dossierId, ip });
+      return dossier;
+    });
+  }
+
+  async setProgressStepDone(viewer: Viewer, stepId: string, done: boolean, ip: string): Promise<ProgressStep> {
+    return this.db.transaction(async (manager) => {
+      const step = await manager.findOneBy(ProgressStep, { id: stepId });
+      if (!step) throw notFound('Progress step');
+      if (step.done !== done) {
+        step.done = done;
+        step.doneAt = done ? new Date() : null;
+        await manager.save(step);
+        await manager.update(Dossier, step.dossierId, { updatedAt: new Date() });
+        await audit(manager, { action: 'PROGRESS_CHANGED', actorId: viewer.user.id, dossierId: step.dossierId, subjectId: step.id, ip });
+      }
+      return step;
+    });
+  }
+}
