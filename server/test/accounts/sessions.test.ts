@@ -32,6 +32,14 @@ describe('sessions', () => {
     expect((await client.ok('{ me { email profile { displayName } } }')).me).toEqual({ email: 'klant@demo.kluis.test', profile: { displayName: 'Anna van Dijk' } });
   });
 
+  it('fills the demo office with dossiers in several statuses and a document in each tab', async () => {
+    const client = await signInDemoClient();
+    const { dossiers } = await client.ok('{ dossiers { edges { node { number status progress { done total } counts { correspondence { total } documents { total } provided { total } } } } } }');
+    const levering = dossiers.edges.find((e: any) => e.node.number === '2026.0142').node;
+    expect(levering).toMatchObject({ status: 'IN_PROGRESS', progress: { done: 2, total: 5 }, counts: { correspondence: { total: 2 }, documents: { total: 1 }, provided: { total: 1 } } });
+    expect(dossiers.edges.map((e: any) => e.node.status)).toContain('COMPLETED');
+  });
+
   it('writes e-mail to the outbox as .eml when no SMTP server is configured', async () => {
     await new Client(server).ok('mutation { requestPasswordLink(email: "klant@demo.kluis.test") }');
     await expect.poll(() => outbox().some((f) => f.endsWith('.eml'))).toBe(true);

@@ -1,13 +1,62 @@
+import { Readable } from 'node:stream';
+import PDFDocument from 'pdfkit';
 import type { Services } from '../../services.js';
+import { Loaders } from '../../graphql/loaders.js';
 import { logger } from '../../logger.js';
 import { hashPassword } from '../auth/password.js';
+import { SignInStep } from '../auth/auth.types.js';
+import { Document } from '../document/document.entity.js';
+import { DocumentCategory } from '../document/document.types.js';
+import { DossierStatus } from '../dossier/dossier.types.js';
 import { User } from '../user/user.entity.js';
 import { AccountKind, Gender, Language, Role } from '../user/user.types.js';
 
 export const DEMO_PASSWORD = 'Kluis-Demo-2026';
 
 /** Fills an empty database with a demo office; the log says how to sign in. */
-export async function seedDemoData({ db, portal, config }: Services): Promise<void> {
+function demoPdf(title: string, lines: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title } });
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.fontSize(18).text(title).moveDown();
+    for (const line of lines) pdf.fontSize(11).text(line).moveDown(0.5);
+    pdf.end();
+  });
+}
+
+/** Dossiers in several statuses with checklists, and a document in each tab. */
+async function seedDossiers(services: Services, [admin, staff, client, company]: User[]) {
+  const viewer = { user: admin!, session: null, step: SignInStep.DONE };
+  const { dossiers, storage, db } = services;
+  const levering = await dossiers.create(
+    viewer,
+    { number: '2026.0142', description: 'Levering woning Dorpsstraat 12, Utrecht', handlerId: staff!.id, clientIds: [client!.id], progressSteps: ['Intake', 'Stukken verzameld', 'Concept akte verstuurd', 'Akte getekend', 'Inschrijving Kadaster'] },
+    '',
+  );
+  const steps = (await dossiers.progress(new Loaders(), levering.id)).steps;
+  for (const step of steps.slice(0, 2)) await dossiers.setProgressStepDone(viewer, step.id, true, '');
+  await dossiers.create(viewer, { number: '2025.0871', description: 'Testament en levenstestament', status: DossierStatus.COMPLETED, handlerId: admin!.id, clientIds: [client!.id], progressSteps: ['Gesprek', 'Akte getekend'] }, '');
+  await dossiers.create(viewer, { number: '2026.0200', description: 'Statutenwijziging Bakkerij Jansen B.V.', status: DossierStatus.ON_HOLD, handlerId: staff!.id, clientIds: [company!.id], progressSteps: ['Concept statuten', 'Aandeelhoudersbesluit', 'Passeren'] }, '');
+
+  const documents: [DocumentCategory, string, string, User][] = [
+    [DocumentCategory.CORRESPONDENCE, 'Opdrachtbevestiging', 'opdrachtbevestiging.pdf', staff!],
+    [DocumentCategory.CORRESPONDENCE, 'Conceptakte van levering', 'conceptakte-levering.pdf', staff!],
+    [DocumentCategory.DOCUMENT, 'Nota van afrekening', 'nota-van-afrekening.pdf', staff!],
+    [DocumentCategory.PROVIDED, 'Kopie legitimatie', 'legitimatie.pdf', client!],
+  ];
+  for (const [category, title, fileName, author] of documents) {
+    const stored = await storage.write(Readable.from(await demoPdf(title, [`Dossier ${levering.number}`, levering.description, 'Dit is een voorbeeld-document van de demo.'])));
+    await db.getRepository(Document).save(
+      db.getRepository(Document).create({ dossierId: levering.id, category, title, fileName, mimeType: stored.mimeType, size: stored.size, sha256: stored.sha256, storageKey: stored.key, authorId: author.id }),
+    );
+  }
+}
+
+export async function seedDemoData(services: Services): Promise<void> {
+  const { db, portal, config } = services;
   if (await db.getRepository(User).exists()) return;
   const terms = await portal.terms();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -19,6 +68,7 @@ export async function seedDemoData({ db, portal, config }: Services): Promise<vo
     person({ email: 'klant@demo.kluis.test', role: Role.CLIENT, initials: 'A.M.', firstName: 'Anna', infix: 'van', lastName: 'Dijk', gender: Gender.FEMALE, phone: '+31612345678' }),
     person({ email: 'bedrijf@demo.kluis.test', role: Role.CLIENT, accountKind: AccountKind.COMPANY, companyName: 'Bakkerij Jansen B.V.', initials: 'P.', firstName: 'Pieter', lastName: 'Jansen', phone: '+31687654321' }),
   ]);
+  await seedDossiers(services, users);
   const sms = config.vonage ? 'the code arrives by SMS' : 'the SMS code is written to the log (DATA_DIR/outbox)';
   logger.info(
     { accounts: users.map((u) => ({ email: u.email, role: u.role, phone: u.phone })), password: DEMO_PASSWORD },
