@@ -6,6 +6,7 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { DocumentNotifier } from './modules/document/document.notifier.js';
 import { DocumentService } from './modules/document/document.service.js';
 import { DossierService } from './modules/dossier/dossier.service.js';
+import { MessageService } from './modules/message/message.service.js';
 import { PortalService } from './modules/portal/portal.service.js';
 import { LocalDiskStorage } from './storage/storage.js';
 import { UserService } from './modules/user/user.service.js';
@@ -21,7 +22,7 @@ export function createServices(config: Config, db: DataSource) {
   const notifier = new DocumentNotifier(db, mailer, config);
   const storage = new LocalDiskStorage(path.join(config.dataDir, 'files'));
   const documents = new DocumentService(db, config, storage, dossiers, notifier);
-  return { config, db, mailer, portal, auth, users: new UserService(db, auth), dossiers, documents, notifier, storage };
+  return { config, db, mailer, portal, auth, users: new UserService(db, auth), dossiers, documents, notifier, storage, messages: new MessageService(db, config, mailer, dossiers, documents) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,8 +3,9 @@ import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { DocumentResolver } from '../modules/document/document.resolver.js';
 import { DossierResolver } from '../modules/dossier/dossier.resolver.js';
+import { DossierMessagesResolver, MessageResolver } from '../modules/message/message.resolver.js';
 import { PortalResolver } from '../modules/portal/portal.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 
 /** Every resolver class, listed once. */
-export const resolvers: NonEmptyArray<Function> = [PortalResolver, AuthResolver, UserResolver, DossierResolver, DocumentResolver, AuditResolver];
+export const resolvers: NonEmptyArray<Function> = [PortalResolver, AuthResolver, UserResolver, DossierResolver, DocumentResolver, AuditResolver, MessageResolver, DossierMessagesResolver];

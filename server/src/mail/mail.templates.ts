@@ -62,6 +62,18 @@ const templates = {
       action: 'Go to the case',
     },
   },
+  newMessage: {
+    [Language.NL]: {
+      subject: 'Nieuw bericht in dossier {dossier}',
+      lines: ['Er staat een nieuw bericht voor u klaar in dossier {dossier} in het portaal van {office}.', 'Log in om het te lezen.'],
+      action: 'Naar het dossier',
+    },
+    [Language.EN]: {
+      subject: 'New message in case {dossier}',
+      lines: ['A new message is waiting for you in case {dossier} in the {office} portal.', 'Sign in to read it.'],
+      action: 'Go to the case',
+    },
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type MailKind = keyof typeof templates;

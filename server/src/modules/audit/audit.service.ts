@@ -22,7 +22,9 @@ export type AuditAction =
   | 'PROGRESS_CHANGED'
   | 'DOCUMENT_PUBLISHED'
   | 'DOCUMENT_READ'
-  | 'DOCUMENT_DOWNLOADED';
+  | 'DOCUMENT_DOWNLOADED'
+  | 'MESSAGE_SENT'
+  | 'MESSAGE_READ';
 
 export interface AuditEntry {
   action: AuditAction;

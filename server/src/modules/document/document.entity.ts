@@ -18,6 +18,8 @@ export class Document extends Row {
   /** Where the bytes are in the file storage; never exposed. */
   @TextColumn(64) storageKey: string;
   @Index() @RefColumn({ nullable: true }) authorId: string | null;
+  /** Set for a message attachment; the office's attachments show with their message, not in a tab. */
+  @Index() @RefColumn({ nullable: true }) messageId: string | null;
   @Field(() => Date) declare createdAt: Date;
 }
 

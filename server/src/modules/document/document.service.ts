@@ -15,7 +15,7 @@ import type { DossierService } from '../dossier/dossier.service.js';
 import { Role } from '../user/user.types.js';
 import { Document, DocumentRead } from './document.entity.js';
 import type { DocumentNotifier } from './document.notifier.js';
-import { DocumentCategory } from './document.types.js';
+import { DocumentCategory, SHOWN_IN_TAB } from './document.types.js';
 
 export interface PublishInput {
   dossierId: string;
@@ -24,11 +24,36 @@ export interface PublishInput {
   file: Promise<FileUpload>;
 }
 
+/** What the bytes must be for the extension to be believed; a disguised file is refused. */
+const EXPECTED_BY_EXTENSION: Record<string, RegExp> = {
+  pdf: /^application\/pdf$/,
+  png: /^image\/png$/,
+  jpg: /^image\/jpeg$/,
+  jpeg: /^image\/jpeg$/,
+  gif: /^image\/gif$/,
+  webp: /^image\/webp$/,
+  heic: /^image\/hei[cf]/,
+  tif: /^image\/tiff$/,
+  tiff: /^image\/tiff$/,
+  docx: /^application\/(vnd\.openxmlformats|zip)/,
+  xlsx: /^application\/(vnd\.openxmlformats|zip)/,
+  txt: /^text\/plain$/,
+};
+const EXECUTABLE = /^application\/(x-msdownload|x-elf|x-mach-binary|x-executable|x-sharedlib|vnd\.microsoft\.portable-executable|x-dosexec)$/;
+
+function contentRefusal(fileName: string, sniffed: string): string | null {
+  if (EXECUTABLE.test(sniffed)) return 'Programs cannot be uploaded';
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const expected = extension ? EXPECTED_BY_EXTENSION[extension] : undefined;
+  if (expected && !expected.test(sniffed)) return `The content of ${fileName} is not a .${extension} file`;
+  return null;
+}
+
 export class DocumentService {
   constructor(
     private readonly db: DataSource,
     private readonly config: Config,
-    private readonly storage: FileStorage,
+    readonly storage: FileStorage,
     private readonly dossiers: DossierService,
     private readonly notifier: DocumentNotifier,
   ) {}
@@ -43,7 +68,7 @@ export class DocumentService {
   }
 
   list(viewer: Viewer, dossierId: string, category: DocumentCategory, page: { first?: number | null; after?: string | null }) {
-    const query = this.scoped(viewer).andWhere('doc.dossierId = :dossierId AND doc.category = :category', { dossierId, category });
+    const query = this.scoped(viewer).andWhere('doc.dossierId = :dossierId AND doc.category = :category', { dossierId, category }).andWhere(SHOWN_IN_TAB);
     return paginate(query, 'doc', page);
   }
 
@@ -68,8 +93,15 @@ export class DocumentService {
     try {
       const upload = await file;
       const stored = await this.storage.write(upload.createReadStream() as Readable);
-      return { ...stored, fileName: cleanFileName(upload.filename) };
+      const fileName = cleanFileName(upload.filename);
+      const refusal = contentRefusal(fileName, stored.mimeType);
+      if (refusal) {
+        await this.storage.remove(stored.key);
+        throw badInput(field, refusal, 'CONTENT_REFUSED');
+      }
+      return { ...stored, fileName };
     } catch (err) {
+      if (err instanceof AppError) throw err;
       if (isPayloadTooLarge(err)) throw new AppError(ErrorCode.PAYLOAD_TOO_LARGE, `A file may be at most ${this.config.maxUploadBytes / 1024 / 1024} MB`, { field });
       // System errors (disk full, permissions) are ours; anything else is a malformed or interrupted upload.
       if (err instanceof Error && !('code' in err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code))) {

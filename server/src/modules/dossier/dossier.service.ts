@@ -5,7 +5,8 @@ import type { Loaders } from '../../graphql/loaders.js';
 import { paginate } from '../../graphql/pagination.js';
 import { audit } from '../audit/audit.service.js';
 import { Document, DocumentRead } from '../document/document.entity.js';
-import { DocumentCategory } from '../document/document.types.js';
+import { DocumentCategory, SHOWN_IN_TAB } from '../document/document.types.js';
+import { Message, MessageRead } from '../message/message.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role, isStaff } from '../user/user.types.js';
 import { accessHolderId, scopeToViewer } from './dossier.access.js';
@@ -75,12 +76,22 @@ export class DossierService {
       .createQueryBuilder('doc')
       .leftJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId = :reader', { reader: viewer.user.id })
       .where('r.id IS NULL')
-      .andWhere('(doc.authorId IS NULL OR doc.authorId <> :reader)');
+      .andWhere('(doc.authorId IS NULL OR doc.authorId <> :reader)')
+      .andWhere(SHOWN_IN_TAB);
     return scopeToViewer(query, 'doc.dossierId', viewer);
   }
 
-  unreadTotal(viewer: Viewer): Promise<number> {
-    return this.unreadDocuments(viewer).getCount();
+  /** Messages with the viewer's read state joined (alias `m`, reads `r`); `:office` is the viewer's side. */
+  private messageCounts(viewer: Viewer) {
+    return this.db
+      .getRepository(Message)
+      .createQueryBuilder('m')
+      .leftJoin(MessageRead, 'r', 'r.messageId = m.id AND r.userId = :reader', { reader: viewer.user.id, office: isStaff(viewer.user.role) ? 1 : 0 });
+  }
+
+  async unreadTotal(viewer: Viewer): Promise<number> {
+    const messages = scopeToViewer(this.messageCounts(viewer).where('r.id IS NULL AND m.fromOffice <> :office'), 'm.dossierId', viewer);
+    return (await this.unreadDocuments(viewer).getCount()) + (await messages.getCount());
   }
 
   /** Counts per tab for many dossiers in one query (per request, through a DataLoader). */
@@ -99,15 +110,21 @@ export class DossierService {
             .addSelect('COUNT(*)', 'total')
             .addSelect('SUM(CASE WHEN r.id IS NULL AND (doc.authorId IS NULL OR doc.authorId <> :reader) THEN 1 ELSE 0 END)', 'unread')
             .where('doc.dossierId IN (:...ids)', { ids })
+            .andWhere(SHOWN_IN_TAB)
             .groupBy('doc.dossierId')
             .addGroupBy('doc.category')
             .getRawMany();
+          const messages: { dossierId: string; total: string | number; unread: string | number }[] = await this.messageCounts(viewer)
+            .select('m.dossierId', 'dossierId')
+            .addSelect('COUNT(*)', 'total')
+            .addSelect('SUM(CASE WHEN r.id IS NULL AND m.fromOffice <> :office THEN 1 ELSE 0 END)', 'unread')
+            .where('m.dossierId IN (:...ids)', { ids })
+            .groupBy('m.dossierId')
+            .getRawMany();
           const result = new Map<string, DossierCounts>();
-          for (const row of rows) {
-            const counts = result.get(row.dossierId) ?? empty();
-            counts[tabOf[row.category]] = { total: Number(row.total), unread: Number(row.unread) };
-            result.set(row.dossierId, counts);
-          }
+          const countsOf = (dossierId: string) => result.get(dossierId) ?? result.set(dossierId, empty()).get(dossierId)!;
+          for (const row of rows) countsOf(row.dossierId)[tabOf[row.category]] = { total: Number(row.total), unread: Number(row.unread) };
+          for (const row of messages) countsOf(row.dossierId).messages = { total: Number(row.total), unread: Number(row.unread) };
           return result;
         },
         empty(),

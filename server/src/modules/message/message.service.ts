@@ -1,0 +1,228 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { In, IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import type { Config } from '../../config.js';
+import type { Viewer } from '../../graphql/context.js';
+import { badInput, notFound } from '../../graphql/errors.js';
+import type { Loaders } from '../../graphql/loaders.js';
+import { paginate } from '../../graphql/pagination.js';
+import type { FileUpload } from '../../graphql/scalars.js';
+import { logger } from '../../logger.js';
+import { renderMail } from '../../mail/mail.templates.js';
+import type { Mailer } from '../../mail/mailer.js';
+import { audit } from '../audit/audit.service.js';
+import { Document } from '../document/document.entity.js';
+import type { DocumentService } from '../document/document.service.js';
+import { DocumentCategory } from '../document/document.types.js';
+import { scopeToViewer } from '../dossier/dossier.access.js';
+import { Dossier } from '../dossier/dossier.entity.js';
+import type { DossierService } from '../dossier/dossier.service.js';
+import { User } from '../user/user.entity.js';
+import { Role, isStaff } from '../user/user.types.js';
+import { BODY_MAX, Message, MessageDirection, MessageRead, SUBJECT_MAX } from './message.entity.js';
+
+export interface SendMessageInput {
+  dossierId: string;
+  subject: string;
+  body: string;
+  replyToId?: string | null;
+  attachments?: Promise<FileUpload>[] | null;
+  idempotencyKey?: string | null;
+}
+
+const chars = (s: string) => [...s].length;
+const isUniqueViolation = (err: unknown) => /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/i.test(String((err as Error)?.message ?? err));
+const absent = (user: User | null | undefined, now: Date): user is User =>
+  !!user && user.absenceEnabled && !!user.absenceMessage && (!user.absenceUntil || user.absenceUntil > now) && !user.removedAt;
+
+export class MessageService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly config: Config,
+    private readonly mailer: Mailer,
+    private readonly dossiers: DossierService,
+    private readonly documents: DocumentService,
+  ) {}
+
+  private scoped(viewer: Viewer, manager: EntityManager = this.db.manager) {
+    return scopeToViewer(manager.getRepository(Message).createQueryBuilder('m'), 'm.dossierId', viewer);
+  }
+
+  find(viewer: Viewer, id: string): Promise<Message | null> {
+    return this.scoped(viewer).andWhere('m.id = :id', { id }).getOne();
+  }
+
+  list(viewer: Viewer, dossierId: string, page: { first?: number | null; after?: string | null }) {
+    return paginate(this.scoped(viewer).andWhere('m.dossierId = :dossierId', { dossierId }), 'm', page);
+  }
+
+  direction(viewer: Viewer, message: Message): MessageDirection {
+    return message.fromOffice === isStaff(viewer.user.role) ? MessageDirection.OUTGOING : MessageDirection.INCOMING;
+  }
+
+  isRead(viewer: Viewer, loaders: Loaders, message: Message): Promise<boolean> {
+    if (this.direction(viewer, message) === MessageDirection.OUTGOING) return Promise.resolve(true);
+    return loaders
+      .get(
+        'messageRead',
+        async (ids) => new Map((await this.db.getRepository(MessageRead).findBy({ userId: viewer.user.id, messageId: In([...ids]) })).map((r) => [r.messageId, true])),
+        false,
+      )
+      .load(message.id);
+  }
+
+  attachments(loaders: Loaders, message: Message): Promise<Document[]> {
+    return loaders
+      .get(
+        'messageAttachments',
+        async (ids) => {
+          const result = new Map<string, Document[]>();
+          for (const doc of await this.db.getRepository(Document).find({ where: { messageId: In([...ids]) }, order: { createdAt: 'ASC' } })) {
+            result.set(doc.messageId!, [...(result.get(doc.messageId!) ?? []), doc]);
+          }
+          return result;
+        },
+        [],
+      )
+      .load(message.id);
+  }
+
+  async replyTo(viewer: Viewer, message: Message): Promise<Message | null> {
+    return message.replyToId ? this.find(viewer, message.replyToId) : null;
+  }
+
+  async send(viewer: Viewer, input: SendMessageInput, ip: string): Promise<Message> {
+    const subject = input.subject.trim();
+    if (!subject) throw badInput('subject', 'A subject is required');
+    if (chars(subject) > SUBJECT_MAX) throw badInput('subject', `The subject may have at most ${SUBJECT_MAX} characters`, 'TOO_LONG');
+    if (!input.body.trim()) throw badInput('body', 'A message is required');
+    if (chars(input.body) > BODY_MAX) throw badInput('body', `The message may have at most ${BODY_MAX} characters`, 'TOO_LONG');
+    if ((input.attachments?.length ?? 0) > this.config.maxUploadFiles) throw badInput('attachments', `At most ${this.config.maxUploadFiles} attachments`);
+    const key = input.idempotencyKey?.trim() || null;
+    if (key && chars(key) > 100) throw badInput('idempotencyKey', 'At most 100 characters');
+    const contentHash = createHash('sha256')
+      .update(JSON.stringify([input.dossierId, subject, input.body, input.replyToId ?? null, input.attachments?.length ?? 0]))
+      .digest('hex');
+    if (key) {
+      const earlier = await this.byKey(viewer, key, contentHash);
+      if (earlier) return earlier;
+    }
+    const dossier = await this.dossiers.find(viewer, input.dossierId);
+    if (!dossier) throw notFound('Dossier');
+    let threadId: string | null = null;
+    if (input.replyToId) {
+      const original = await this.find(viewer, input.replyToId);
+      if (!original || original.dossierId !== dossier.id) throw badInput('replyToId', 'The message you reply to is not in this dossier');
+      threadId = original.threadId;
+    }
+
+    const stored: Awaited<ReturnType<DocumentService['store']>>[] = [];
+    try {
+      for (const [i, file] of (input.attachments ?? []).entries()) stored.push(await this.documents.store(file, `attachments.${i}`));
+    } catch (err) {
+      await Promise.all(stored.map((s) => this.documents.storage.remove(s.key)));
+      throw err;
+    }
+    const fromOffice = isStaff(viewer.user.role);
+    let message: Message;
+    try {
+      message = await this.db.transaction(async (manager) => {
+        const id = randomUUID();
+        const saved = await manager.save(
+          manager.create(Message, { id, dossierId: dossier.id, threadId: threadId ?? id, subject, body: input.body, authorId: viewer.user.id, fromOffice, replyToId: input.replyToId ?? null, automatic: false, idempotencyKey: key, contentHash }),
+        );
+        for (const file of stored) {
+          await manager.save(
+            manager.create(Document, {
+              dossierId: dossier.id,
+              messageId: saved.id,
+              category: fromOffice ? DocumentCategory.CORRESPONDENCE : DocumentCategory.PROVIDED,
+              title: file.fileName,
+              fileName: file.fileName,
+              mimeType: file.mimeType,
+              size: file.size,
+              sha256: file.sha256,
+              storageKey: file.key,
+              authorId: viewer.user.id,
+            }),
+          );
+        }
+        await manager.update(Dossier, dossier.id, { updatedAt: new Date() });
+        await audit(manager, { action: 'MESSAGE_SENT', actorId: viewer.user.id, dossierId: dossier.id, subjectId: saved.id, ip });
+        return saved;
+      });
+    } catch (err) {
+      await Promise.all(stored.map((s) => this.documents.storage.remove(s.key)));
+      // The same key sent twice at the same moment: the other request won; answer with its message.
+      if (key && isUniqueViolation(err)) {
+        const earlier = await this.byKey(viewer, key, contentHash);
+        if (earlier) return earlier;
+      }
+      throw err;
+    }
+    await this.afterSend(dossier, message).catch((err) => logger.error({ err }, 'could not send the absence reply or message signal'));
+    return message;
+  }
+
+  private async byKey(viewer: Viewer, key: string, contentHash: string): Promise<Message | null> {
+    const earlier = await this.db.getRepository(Message).findOneBy({ authorId: viewer.user.id, idempotencyKey: key });
+    if (earlier && earlier.contentHash !== contentHash) throw badInput('idempotencyKey', 'This key was used for another message', 'KEY_REUSED');
+    return earlier;
+  }
+
+  /** Absence replies from the other side, then content-free e-mail signals. */
+  private async afterSend(dossier: Dossier, message: Message): Promise<void> {
+    const now = new Date();
+    const participants = await this.dossiers.participants(dossier.id);
+    const handler = dossier.handlerId ? await this.db.getRepository(User).findOneBy({ id: dossier.handlerId }) : null;
+    const others = message.fromOffice ? participants.filter((u) => u.role === Role.CLIENT) : handler ? [handler] : await this.db.getRepository(User).findBy({ role: In([Role.STAFF, Role.ADMIN]), removedAt: IsNull() });
+
+    for (const absentee of (message.fromOffice ? others : [handler]).filter((u) => absent(u, now))) {
+      await this.autoReply(dossier, message, absentee);
+    }
+    for (const user of others) {
+      if (!user.notifyNewMessages || user.removedAt) continue;
+      const link = `${this.config.publicUrl}/dossiers/${dossier.id}`;
+      await this.mailer.send(user.email, renderMail('newMessage', user.language, { office: this.config.portalName, link, dossier: dossier.number }));
+    }
+  }
+
+  /** One automatic reply per thread per absentee per day. */
+  private async autoReply(dossier: Dossier, message: Message, absentee: User) {
+    const repliedToday = await this.db.getRepository(Message).existsBy({
+      threadId: message.threadId,
+      authorId: absentee.id,
+      automatic: true,
+      createdAt: MoreThan(new Date(Date.now() - 24 * 3_600_000)),
+    });
+    if (repliedToday) return;
+    const subject = [...`Re: ${message.subject}`].slice(0, SUBJECT_MAX).join('');
+    await this.db.transaction(async (manager) => {
+      const reply = await manager.save(
+        manager.create(Message, {
+          dossierId: dossier.id,
+          threadId: message.threadId,
+          subject,
+          body: [...absentee.absenceMessage!].slice(0, BODY_MAX).join(''),
+          authorId: absentee.id,
+          fromOffice: isStaff(absentee.role),
+          replyToId: message.id,
+          automatic: true,
+          idempotencyKey: null,
+          contentHash: null,
+        }),
+      );
+      await audit(manager, { action: 'MESSAGE_SENT', actorId: absentee.id, dossierId: dossier.id, subjectId: reply.id });
+    });
+  }
+
+  async markRead(viewer: Viewer, id: string, ip: string): Promise<Message> {
+    const message = await this.find(viewer, id);
+    if (!message) throw notFound('Message');
+    if (await this.db.getRepository(MessageRead).existsBy({ messageId: message.id, userId: viewer.user.id })) return message;
+    await this.db.transaction(async (manager) => {
+      await manager.createQueryBuilder().insert().into(MessageRead).values({ id: randomUUID(), createdAt: new Date(), messageId: message.id, userId: viewer.user.id }).orIgnore().execute();
+      await audit(manager, { action: 'MESSAGE_READ', actorId: viewer.user.id, dossierId: message.dossierId, subjectId: message.id, ip });
+    });
+    return message;
+  }
+}
