@@ -8,6 +8,8 @@ import { defineConfig, devices } from '@playwright/test'
 
 // Set once in the runner and inherited by its workers, which load this file again.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'kluis-e2e-'))
+// Browser state the tests hand on (the admin's session from admin.setup.ts), apart from the server's own data.
+process.env.E2E_STATE_DIR ??= mkdtempSync(join(tmpdir(), 'kluis-e2e-state-'))
 if (!process.env.E2E_FAKES_PORT) {
   // Free loopback ports, chosen before any server starts, for the SMTP server, the Vonage fake and their control endpoint.
   const script = fileURLToPath(new URL('./test/e2e/support/freePorts.mjs', import.meta.url))
@@ -25,6 +27,14 @@ const port = Number(process.env.E2E_PORT ?? 4173)
 const baseURL = `http://127.0.0.1:${port}`
 const root = fileURLToPath(new URL('..', import.meta.url))
 
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  },
+}
+
 export default defineConfig({
   testDir: './test/e2e',
   forbidOnly: !!process.env.CI,
@@ -35,14 +45,15 @@ export default defineConfig({
   },
   projects: [
     {
+      // The bootstrap admin's one invitation, used once; every test that needs staff reuses the session it leaves.
+      name: 'setup',
+      testMatch: /\.setup\.ts$/,
+      use: chromium,
+    },
+    {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-        },
-      },
+      dependencies: ['setup'],
+      use: chromium,
     },
   ],
   webServer: [

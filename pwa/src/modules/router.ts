@@ -7,6 +7,7 @@ import { inject } from 'vue'
 import { createRouter, createWebHistory } from 'vue-router'
 import { guardTarget } from '@/composables/auth/useSignInFlow'
 import { graphql } from '@/gql'
+import { loadLocale } from '@/modules/i18n'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -19,6 +20,8 @@ declare module 'vue-router' {
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { step: 'DONE' } },
+  { path: '/dossiers', name: 'dossiers', component: () => import('@/pages/DossiersPage.vue'), meta: { step: 'DONE' } },
+  { path: '/dossiers/:id', name: 'dossier', component: () => import('@/pages/DossierPage.vue'), meta: { step: 'DONE' } },
   { path: '/my-data', name: 'my-data', component: () => import('@/pages/MyDataPage.vue'), meta: { step: 'DONE' } },
   { path: '/company', name: 'company', component: () => import('@/pages/CompanyPage.vue'), meta: { step: 'DONE' } },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/pages/SignInPage.vue'), meta: { step: 'ANONYMOUS' } },
@@ -37,6 +40,25 @@ const SignInStepQuery = graphql(`
   }
 `)
 
+const MyLanguageQuery = graphql(`
+  query MyLanguage {
+    me {
+      id
+      language
+    }
+  }
+`)
+
+/** Applies the language saved with the account to the UI: on app start with a session and right after sign-in. */
+async function applyAccountLanguage(client: ApolloClient<unknown>) {
+  try {
+    const { data } = await client.query({ query: MyLanguageQuery, fetchPolicy: 'network-only' })
+    if (data.me)
+      await loadLocale(data.me.language === 'EN' ? 'en' : 'nl')
+  }
+  catch {}
+}
+
 /** Asks the server each time: the session may have moved on (or ended) in another tab. */
 async function currentStep(client: ApolloClient<unknown>) {
   try {
@@ -50,11 +72,16 @@ async function currentStep(client: ApolloClient<unknown>) {
 
 export const install: UserModule = (app) => {
   const router = createRouter({ history: createWebHistory(), routes })
+  let signedIn = false
   router.beforeEach(async (to) => {
     if (to.meta.public)
       return true
     const client = app.runWithContext(() => inject(DefaultApolloClient)) as ApolloClient<unknown>
-    return guardTarget(to, await currentStep(client))
+    const step = await currentStep(client)
+    if (step === 'DONE' && !signedIn)
+      await applyAccountLanguage(client)
+    signedIn = step === 'DONE'
+    return guardTarget(to, step)
   })
   app.use(router)
 }

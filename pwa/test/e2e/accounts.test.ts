@@ -1,86 +1,19 @@
-import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import * as OTPAuth from 'otpauth'
+import { adminRequest, gql } from './support/api'
 import { setPasswordLink, smsCode } from './support/capture'
+import { acceptTerms, completeProfile, recoveryCodesAndContinue, setPassword } from './support/onboarding'
 
-const adminEmail = 'beheer@kantoor.test'
 const clientEmail = 'klant@example.nl'
 const clientPhone = '31612345678'
 const clientPassword = 'Klantwachtwoord7'
 
-// One story: the bootstrap admin signs up first and then invites the client.
-test.describe.configure({ mode: 'serial' })
-
-async function setPassword(page: Page, password: string) {
-  await expect(page.getByRole('heading', { name: 'Wachtwoord instellen' })).toBeVisible()
-  const checklist = page.getByRole('list', { name: 'Uw wachtwoord heeft' })
-  await expect(checklist.getByRole('listitem')).toHaveCount(3)
-  await expect(checklist.locator('.checklist__item--met')).toHaveCount(0)
-  await page.getByLabel('Nieuw wachtwoord').fill('kort')
-  await expect(checklist.locator('.checklist__item--met')).toHaveCount(0)
-  await page.getByLabel('Nieuw wachtwoord').fill('kortA1')
-  await expect(checklist.locator('.checklist__item--met')).toHaveCount(2)
-  await expect(page.getByRole('button', { name: 'Wachtwoord opslaan' })).toBeDisabled()
-  await page.getByLabel('Nieuw wachtwoord').fill(password)
-  await expect(checklist.locator('.checklist__item--met')).toHaveCount(3)
-  await page.getByLabel('Herhaal wachtwoord').fill(password)
-  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click()
-}
-
-async function acceptTerms(page: Page) {
-  await expect(page).toHaveURL(/\/terms$/)
-  await expect(page.getByRole('heading', { name: 'Voorwaarden', level: 1 })).toBeVisible()
-  await page.getByRole('button', { name: 'Ik ga akkoord' }).click()
-}
-
-async function recoveryCodesAndContinue(page: Page) {
-  const codes = page.getByRole('list', { name: 'Uw herstelcodes' }).getByRole('listitem')
-  await expect(codes).toHaveCount(10)
-  await page.getByRole('button', { name: 'Ik heb ze bewaard, verder' }).click()
-}
-
-async function completeProfile(page: Page, name: { initials: string, firstName: string, lastName: string }) {
-  await expect(page).toHaveURL(/\/profile$/)
-  await page.getByLabel('Voorletters').fill(name.initials)
-  await page.getByLabel('Voornaam').fill(name.firstName)
-  await page.getByLabel('Achternaam').fill(name.lastName)
-  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
-}
-
-let adminCookies: Awaited<ReturnType<ReturnType<Page['context']>['cookies']>> = []
-
-test('the bootstrap admin sets up the account from the invitation e-mail', async ({ page }) => {
-  await page.goto(await setPasswordLink(adminEmail))
-  await setPassword(page, 'Beheerder2026!x')
-  await acceptTerms(page)
-
-  await expect(page).toHaveURL(/\/set-up-second-factor$/)
-  // Staff must have a second factor: no way around it.
-  await expect(page.getByRole('button', { name: 'Nu overslaan' })).toHaveCount(0)
-  await page.getByLabel('Authenticator-app').check()
-  await expect(page.getByRole('img', { name: 'QR-code voor uw authenticator-app' })).toBeVisible()
-  const secret = (await page.locator('.totp__secret').textContent())!.trim()
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 })
-  await page.getByLabel('Code', { exact: true }).fill(totp.generate())
-  await page.getByRole('button', { name: 'Bevestigen' }).click()
-  await recoveryCodesAndContinue(page)
-
-  await completeProfile(page, { initials: 'B.', firstName: 'Bea', lastName: 'Heerder' })
-  await expect(page).toHaveURL(/\/$/)
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bea')
-  adminCookies = await page.context().cookies()
-})
+// The bootstrap admin's own set-up is admin.setup.ts: it runs before every test file.
 
 test('an invited client sets up SMS, signs out and signs in again with an SMS code', async ({ browser, baseURL }) => {
-  expect(adminCookies.length, 'the admin test ran first').toBeGreaterThan(0)
-  const adminContext = await browser.newContext({ baseURL })
-  await adminContext.addCookies(adminCookies)
-  const invited = await adminContext.request.post('/graphql', {
-    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-    data: { query: `mutation { inviteUser(input: { email: "${clientEmail}" }) { id } }` },
-  })
-  expect(await invited.json()).toMatchObject({ data: { inviteUser: { id: expect.any(String) } } })
-  await adminContext.close()
+  const admin = await adminRequest(browser, baseURL)
+  const invited = await gql(admin.request, `mutation { inviteUser(input: { email: "${clientEmail}" }) { id } }`)
+  expect(invited).toMatchObject({ inviteUser: { id: expect.any(String) } })
+  await admin.close()
 
   const context = await browser.newContext({ baseURL })
   const page = await context.newPage()
@@ -126,4 +59,20 @@ test('an invited client sets up SMS, signs out and signs in again with an SMS co
   await expect(page.getByRole('heading', { name: 'My data', level: 1 })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await context.close()
+
+  // Another browser: the sign-in pages are Dutch, and once signed in the account's saved language applies.
+  const other = await browser.newContext({ baseURL })
+  const otherPage = await other.newPage()
+  await otherPage.goto('/sign-in')
+  await otherPage.getByLabel('E-mailadres').fill(clientEmail)
+  await otherPage.getByLabel('Wachtwoord', { exact: true }).fill(clientPassword)
+  await otherPage.getByRole('button', { name: 'Inloggen' }).click()
+  await otherPage.getByLabel('SMS-code').check()
+  await otherPage.getByRole('button', { name: 'Stuur SMS-code' }).click()
+  await expect(otherPage.getByText('De SMS-code is verstuurd.')).toBeVisible()
+  await otherPage.getByLabel('Code', { exact: true }).fill(await smsCode(clientPhone, 3))
+  await otherPage.getByRole('button', { name: 'Bevestigen' }).click()
+  await expect(otherPage.getByRole('heading', { level: 1 })).toHaveText('Welcome, Karin Klant')
+  await expect(otherPage.locator('html')).toHaveAttribute('lang', 'en')
+  await other.close()
 })
