@@ -7,6 +7,7 @@ import { DocumentNotifier } from './modules/document/document.notifier.js';
 import { DocumentService } from './modules/document/document.service.js';
 import { DossierService } from './modules/dossier/dossier.service.js';
 import { MessageService } from './modules/message/message.service.js';
+import { QuestionnaireService } from './modules/questionnaire/questionnaire.service.js';
 import { PortalService } from './modules/portal/portal.service.js';
 import { LocalDiskStorage } from './storage/storage.js';
 import { UserService } from './modules/user/user.service.js';
@@ -22,7 +23,9 @@ export function createServices(config: Config, db: DataSource) {
   const notifier = new DocumentNotifier(db, mailer, config);
   const storage = new LocalDiskStorage(path.join(config.dataDir, 'files'));
   const documents = new DocumentService(db, config, storage, dossiers, notifier);
-  return { config, db, mailer, portal, auth, users: new UserService(db, auth), dossiers, documents, notifier, storage, messages: new MessageService(db, config, mailer, dossiers, documents) };
+  const questionnaires = new QuestionnaireService(db, config, mailer, dossiers, storage);
+  dossiers.countOpenActions = (viewer) => questionnaires.countOpen(viewer);
+  return { config, db, mailer, portal, auth, users: new UserService(db, auth), dossiers, documents, notifier, storage, messages: new MessageService(db, config, mailer, dossiers, documents), questionnaires };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,8 +4,9 @@ import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { DocumentResolver } from '../modules/document/document.resolver.js';
 import { DossierResolver } from '../modules/dossier/dossier.resolver.js';
 import { DossierMessagesResolver, MessageResolver } from '../modules/message/message.resolver.js';
+import { DossierQuestionnairesResolver, QuestionnaireResolver } from '../modules/questionnaire/questionnaire.resolver.js';
 import { PortalResolver } from '../modules/portal/portal.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 
 /** Every resolver class, listed once. */
-export const resolvers: NonEmptyArray<Function> = [PortalResolver, AuthResolver, UserResolver, DossierResolver, DocumentResolver, AuditResolver, MessageResolver, DossierMessagesResolver];
+export const resolvers: NonEmptyArray<Function> = [PortalResolver, AuthResolver, UserResolver, DossierResolver, DocumentResolver, AuditResolver, MessageResolver, DossierMessagesResolver, QuestionnaireResolver, DossierQuestionnairesResolver];

@@ -74,6 +74,30 @@ const templates = {
       action: 'Go to the case',
     },
   },
+  newQuestionnaire: {
+    [Language.NL]: {
+      subject: 'Nieuwe vragenlijst in dossier {dossier}',
+      lines: ['{office} vraagt u een vragenlijst in te vullen voor dossier {dossier}.', 'Log in om hem in te vullen; u kunt tussendoor stoppen en later verdergaan.'],
+      action: 'Vragenlijst invullen',
+    },
+    [Language.EN]: {
+      subject: 'New questionnaire in case {dossier}',
+      lines: ['{office} asks you to fill in a questionnaire for case {dossier}.', 'Sign in to fill it in; you can stop and carry on later.'],
+      action: 'Fill in the questionnaire',
+    },
+  },
+  questionnaireCompleted: {
+    [Language.NL]: {
+      subject: 'Vragenlijst ingevuld in dossier {dossier}',
+      lines: ['Een cliënt heeft een vragenlijst afgerond in dossier {dossier}.', 'Het resultaat staat bij de aangeleverde stukken van het dossier.'],
+      action: 'Naar het dossier',
+    },
+    [Language.EN]: {
+      subject: 'Questionnaire completed in case {dossier}',
+      lines: ['A client completed a questionnaire in case {dossier}.', "The result is among the case's provided documents."],
+      action: 'Go to the case',
+    },
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type MailKind = keyof typeof templates;

@@ -32,19 +32,21 @@ describe('sessions', () => {
     expect((await client.ok('{ me { email profile { displayName } } }')).me).toEqual({ email: 'klant@demo.kluis.test', profile: { displayName: 'Anna van Dijk' } });
   });
 
-  it('fills the demo office with dossiers in several statuses and a document in each tab', async () => {
+  it('fills the demo office with dossiers in several statuses, a document in each tab, a message thread and an open questionnaire', async () => {
     const client = await signInDemoClient();
-    const { dossiers } = await client.ok('{ dossiers { edges { node { number status progress { done total } counts { correspondence { total } documents { total } provided { total } } } } } }');
+    const { dossiers } = await client.ok('{ dossiers { edges { node { number status progress { done total } counts { correspondence { total } documents { total } provided { total } messages { total unread } } } } } }');
     const levering = dossiers.edges.find((e: any) => e.node.number === '2026.0142').node;
-    expect(levering).toMatchObject({ status: 'IN_PROGRESS', progress: { done: 2, total: 5 }, counts: { correspondence: { total: 2 }, documents: { total: 1 }, provided: { total: 1 } } });
+    expect(levering).toMatchObject({ status: 'IN_PROGRESS', progress: { done: 2, total: 5 }, counts: { correspondence: { total: 2 }, documents: { total: 1 }, provided: { total: 1 }, messages: { total: 2, unread: 1 } } });
     expect(dossiers.edges.map((e: any) => e.node.status)).toContain('COMPLETED');
+    const { home, actions } = await client.ok('{ home { openActions } actions { title status pages { title } } }');
+    expect(home.openActions).toBe(1);
+    expect(actions).toMatchObject([{ title: 'Intake levering woning', status: 'OPEN' }]);
   });
 
   it('writes e-mail to the outbox as .eml when no SMTP server is configured', async () => {
     await new Client(server).ok('mutation { requestPasswordLink(email: "klant@demo.kluis.test") }');
-    await expect.poll(() => outbox().some((f) => f.endsWith('.eml'))).toBe(true);
-    const eml = fs.readFileSync(path.join(server.dataDir, 'outbox', outbox().find((f) => f.endsWith('.eml'))!), 'utf8');
-    expect(eml).toMatch(/https:\/\/portaal\.example\.nl\/set-password\?token=/);
+    const emls = () => outbox().filter((f) => f.endsWith('.eml')).map((f) => fs.readFileSync(path.join(server.dataDir, 'outbox', f), 'utf8'));
+    await expect.poll(() => emls().some((eml) => /https:\/\/portaal\.example\.nl\/set-password\?token=/.test(eml))).toBe(true);
   });
 
   it('ends a session after 30 idle minutes and after 12 hours in any case', async () => {

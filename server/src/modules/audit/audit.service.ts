@@ -24,7 +24,10 @@ export type AuditAction =
   | 'DOCUMENT_READ'
   | 'DOCUMENT_DOWNLOADED'
   | 'MESSAGE_SENT'
-  | 'MESSAGE_READ';
+  | 'MESSAGE_READ'
+  | 'QUESTIONNAIRE_SENT'
+  | 'QUESTIONNAIRE_STARTED'
+  | 'QUESTIONNAIRE_COMPLETED';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -8,6 +8,7 @@ import { SignInStep } from '../auth/auth.types.js';
 import { Document } from '../document/document.entity.js';
 import { DocumentCategory } from '../document/document.types.js';
 import { DossierStatus } from '../dossier/dossier.types.js';
+import { QuestionKind } from '../questionnaire/questionnaire.types.js';
 import { User } from '../user/user.entity.js';
 import { AccountKind, Gender, Language, Role } from '../user/user.types.js';
 
@@ -53,6 +54,37 @@ async function seedDossiers(services: Services, [admin, staff, client, company]:
       db.getRepository(Document).create({ dossierId: levering.id, category, title, fileName, mimeType: stored.mimeType, size: stored.size, sha256: stored.sha256, storageKey: stored.key, authorId: author.id }),
     );
   }
+  return levering.id;
+}
+
+/** A message thread and an intake questionnaire, left open for the client. */
+async function seedConversation(services: Services, [, staff, client]: User[], dossierId: string) {
+  const office = { user: staff!, session: null, step: SignInStep.DONE };
+  const question = await services.messages.send(office, { dossierId, subject: 'Concept akte van levering', body: 'Beste mevrouw Van Dijk,\n\nIn het tabblad Correspondentie staat de conceptakte. Wilt u die voor vrijdag nalezen?\n\nMet vriendelijke groet,\nSanne Bakker' }, '');
+  await services.messages.send({ user: client!, session: null, step: SignInStep.DONE }, { dossierId, subject: 'Re: Concept akte van levering', body: 'Dank u, ik lees hem dit weekend.', replyToId: question.id }, '');
+  const template = await services.questionnaires.createTemplate(office, {
+    title: 'Intake levering woning',
+    pages: [
+      {
+        title: 'Over u',
+        questions: [
+          { id: 'naam', label: 'Volledige naam', kind: QuestionKind.TEXT, required: true },
+          { id: 'geboortedatum', label: 'Geboortedatum', kind: QuestionKind.DATE, required: true },
+          { id: 'burgerlijke_staat', label: 'Burgerlijke staat', kind: QuestionKind.SINGLE_CHOICE, required: true, options: ['Ongehuwd', 'Gehuwd', 'Geregistreerd partner', 'Gescheiden', 'Weduwe/weduwnaar'] },
+        ],
+      },
+      {
+        title: 'De woning',
+        questions: [
+          { id: 'hypotheek', label: 'Heeft u een hypotheek op de woning?', kind: QuestionKind.YES_NO, required: true },
+          { id: 'roerende_zaken', label: 'Welke roerende zaken gaan mee?', kind: QuestionKind.MULTI_CHOICE, options: ['Gordijnen', 'Vloerbedekking', 'Keukenapparatuur', 'Tuinhuis'] },
+          { id: 'koopsom_roerend', label: 'Waarde roerende zaken (euro)', kind: QuestionKind.NUMBER },
+        ],
+      },
+      { title: 'Tot slot', questions: [{ id: 'opmerkingen', label: 'Wilt u de notaris nog iets laten weten?', kind: QuestionKind.TEXTAREA }] },
+    ],
+  });
+  await services.questionnaires.send(office, dossierId, template.id, client!.id, '');
 }
 
 export async function seedDemoData(services: Services): Promise<void> {
@@ -68,7 +100,8 @@ export async function seedDemoData(services: Services): Promise<void> {
     person({ email: 'klant@demo.kluis.test', role: Role.CLIENT, initials: 'A.M.', firstName: 'Anna', infix: 'van', lastName: 'Dijk', gender: Gender.FEMALE, phone: '+31612345678' }),
     person({ email: 'bedrijf@demo.kluis.test', role: Role.CLIENT, accountKind: AccountKind.COMPANY, companyName: 'Bakkerij Jansen B.V.', initials: 'P.', firstName: 'Pieter', lastName: 'Jansen', phone: '+31687654321' }),
   ]);
-  await seedDossiers(services, users);
+  const levering = await seedDossiers(services, users);
+  await seedConversation(services, users, levering);
   const sms = config.vonage ? 'the code arrives by SMS' : 'the SMS code is written to the log (DATA_DIR/outbox)';
   logger.info(
     { accounts: users.map((u) => ({ email: u.email, role: u.role, phone: u.phone })), password: DEMO_PASSWORD },

@@ -57,6 +57,9 @@ export class DossierService {
     return paginate(query, 'd', args);
   }
 
+  /** Set by the questionnaire feature, which owns actions. */
+  countOpenActions: (viewer: Viewer) => Promise<number> = async () => 0;
+
   async home(viewer: Viewer): Promise<Home> {
     const rows: { status: string; n: string | number }[] = await this.scoped(viewer).select('d.status', 'status').addSelect('COUNT(*)', 'n').groupBy('d.status').getRawMany();
     const dossiersTotal = rows.reduce((sum, r) => sum + Number(r.n), 0);
@@ -64,7 +67,7 @@ export class DossierService {
     return {
       dossiersTotal,
       dossiersInProgress: Number(rows.find((r) => r.status === DossierStatus.IN_PROGRESS)?.n ?? 0),
-      openActions: 0,
+      openActions: await this.countOpenActions(viewer),
       unreadTotal: await this.unreadTotal(viewer),
       singleDossierId: single?.id ?? null,
     };
