@@ -8,6 +8,12 @@ export class ConfigError extends Error {
   }
 }
 
+const KEY_FORMAT = 'must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)';
+const parseKey = (v: string): Buffer | null => {
+  const key = /^[0-9a-f]{64}$/i.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+  return key.length === 32 ? key : null;
+};
+
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .optional()
@@ -79,6 +85,20 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: url(['mysql:', 'mariadb:']),
   REDIS_URL: url(['redis:', 'rediss:']),
+  /** clamd's TCP address (host or host:port, port 3310 by default); when set every upload is scanned first. */
+  CLAMD_HOST: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) return undefined;
+      const match = /^([\w.-]+|\[[0-9a-f:]+\])(?::(\d{1,5}))?$/i.exec(v.trim());
+      if (!match) {
+        ctx.addIssue({ code: 'custom', message: 'must be host or host:port' });
+        return z.NEVER;
+      }
+      return { host: match[1]!.replace(/^\[|\]$/g, ''), port: Number(match[2] ?? 3310) };
+    }),
+  REDIS_PREFIX: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').default('kluis:'),
   SMTP_URL: url(['smtp:', 'smtps:']),
   MAIL_FROM: z.string().optional(),
   VONAGE_API_KEY: z.string().optional(),
@@ -110,12 +130,19 @@ const schema = z.object({
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v === '') return undefined;
-      const key = /^[0-9a-f]{64}$/i.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
-      if (key.length !== 32) {
-        ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)' });
+      return parseKey(v) ?? (ctx.addIssue({ code: 'custom', message: KEY_FORMAT }), z.NEVER);
+    }),
+  /** Keys being rotated out: they still open what they sealed, nothing new is written with them. */
+  STORAGE_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const keys = (v ?? '').split(',').map((k) => k.trim()).filter(Boolean).map(parseKey);
+      if (keys.some((k) => !k)) {
+        ctx.addIssue({ code: 'custom', message: `comma-separated keys; each ${KEY_FORMAT}` });
         return z.NEVER;
       }
-      return key;
+      return keys as Buffer[];
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -155,6 +182,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     database: e.DATABASE_URL ? ({ kind: 'mysql', url: e.DATABASE_URL.href } as const) : ({ kind: 'sqlite', file: path.join(dataDir, 'kluis.sqlite') } as const),
     redisUrl: e.REDIS_URL?.href,
+    redisPrefix: e.REDIS_PREFIX,
+    clamd: e.CLAMD_HOST,
     smtpUrl: e.SMTP_URL?.href,
     mailFrom: e.MAIL_FROM?.trim() ?? `${e.PORTAL_NAME} <no-reply@${new URL(publicUrl).hostname}>`,
     vonage: e.VONAGE_API_KEY
@@ -169,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     termsFile: path.resolve(e.TERMS_FILE ?? path.join(dataDir, 'terms.md')),
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     storageKey: e.STORAGE_KEY,
+    previousStorageKeys: e.STORAGE_KEY_PREVIOUS,
     notifyBatchMs: e.NOTIFY_BATCH_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
   };

@@ -4,17 +4,17 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { ConfigError, type Config } from './config.js';
 import { openDatabase } from './db/data-source.js';
-import type { Context, Viewer } from './graphql/context.js';
+import { createArmor } from './graphql/armor.js';
+import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
-import { Loaders } from './graphql/loaders.js';
+import { schemaVisibilityPlugin } from './graphql/introspection.js';
 import { buildKluisSchema } from './graphql/schema.js';
 import { createApp } from './http/app.js';
 import { logger } from './logger.js';
+import { serveGraphqlSocket } from './realtime/socket.js';
 import { createServices } from './services.js';
 import { seedDemoData } from './modules/demo/demo.seed.js';
 
@@ -37,32 +37,15 @@ async function connect(config: Config): Promise<DataSource> {
 export async function startServer(config: Config): Promise<KluisServer> {
   const db = await connect(config);
   const services = createServices(config, db);
+  await services.realtime.start();
+  await services.documents.sweepOrphanFiles();
   await services.users.bootstrapAdmin(config.bootstrapAdminEmail);
   if (config.demoData) await seedDemoData(services);
   const schema = await buildKluisSchema();
   const httpServer = http.createServer();
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
-    {
-      schema,
-      // Sockets are authenticated once, when they connect; anonymous ones are refused (4403).
-      onConnect: async (ctx) => {
-        const viewer = await services.auth.authenticate(ctx.extra.request.headers);
-        if (!viewer || viewer.step !== 'DONE') return false;
-        ctx.extra.viewer = viewer;
-        return true;
-      },
-      context: (ctx): Context => ({
-        viewer: ctx.extra.viewer ?? null,
-        services,
-        ip: ctx.extra.request.socket.remoteAddress ?? '',
-        headers: ctx.extra.request.headers,
-        loaders: new Loaders(),
-      }),
-    },
-    wsServer,
-  );
+  const armor = createArmor(config.production);
+  const socket = serveGraphqlSocket(httpServer, schema, services, armor);
 
   let draining = false;
   const apollo = new ApolloServer<Context>({
@@ -70,14 +53,18 @@ export async function startServer(config: Config): Promise<KluisServer> {
     formatError,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // Decided per caller by schemaVisibilityPlugin: in production, staff and API tokens only.
+    introspection: true,
+    validationRules: armor.rules,
     plugins: [
+      schemaVisibilityPlugin(config.production),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
+      { serverWillStart: async () => ({ drainServer: () => socket.dispose() }) },
     ],
   });
   await apollo.start();
-  httpServer.on('request', createApp(services, apollo, () => draining));
+  httpServer.on('request', createApp(services, apollo, () => draining, armor));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (err: NodeJS.ErrnoException) =>
@@ -95,6 +82,7 @@ export async function startServer(config: Config): Promise<KluisServer> {
       draining = true;
       await apollo.stop();
       await services.notifier.flush();
+      await services.realtime.close();
       await db.destroy();
     },
   };

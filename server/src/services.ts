@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { Mailer } from './mail/mailer.js';
+import { ApiTokenService } from './modules/api-token/api-token.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { DocumentNotifier } from './modules/document/document.notifier.js';
 import { DocumentService } from './modules/document/document.service.js';
@@ -9,6 +10,7 @@ import { DossierService } from './modules/dossier/dossier.service.js';
 import { MessageService } from './modules/message/message.service.js';
 import { QuestionnaireService } from './modules/questionnaire/questionnaire.service.js';
 import { PortalService } from './modules/portal/portal.service.js';
+import { Realtime } from './realtime/realtime.js';
 import { LocalDiskStorage } from './storage/storage.js';
 import { UserService } from './modules/user/user.service.js';
 import { Sealer } from './security/secrets.js';
@@ -18,14 +20,17 @@ import { SmsSender } from './sms/sms-sender.js';
 export function createServices(config: Config, db: DataSource) {
   const mailer = new Mailer(config);
   const portal = new PortalService(config);
-  const auth = new AuthService(db, config, mailer, new SmsSender(config), Sealer.fromConfig(config.storageKey, config.dataDir), portal);
-  const dossiers = new DossierService(db);
+  const realtime = new Realtime({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
+  const auth = new AuthService(db, config, mailer, new SmsSender(config), Sealer.fromConfig(config.storageKey, config.dataDir, config.previousStorageKeys), portal, realtime);
+  const dossiers = new DossierService(db, realtime);
   const notifier = new DocumentNotifier(db, mailer, config);
-  const storage = new LocalDiskStorage(path.join(config.dataDir, 'files'));
-  const documents = new DocumentService(db, config, storage, dossiers, notifier);
+  const storage = new LocalDiskStorage(path.join(config.dataDir, 'files'), config.storageKey ? [config.storageKey, ...config.previousStorageKeys] : []);
+  const documents = new DocumentService(db, config, storage, dossiers, notifier, realtime);
   const questionnaires = new QuestionnaireService(db, config, mailer, dossiers, storage);
   dossiers.countOpenActions = (viewer) => questionnaires.countOpen(viewer);
-  return { config, db, mailer, portal, auth, users: new UserService(db, auth), dossiers, documents, notifier, storage, messages: new MessageService(db, config, mailer, dossiers, documents), questionnaires };
+  // Everyone who sees the dossier hears: company extra accounts share the action, and a completed one adds a document.
+  questionnaires.onActionsChanged = (dossierId) => realtime.countsChanged({ dossierId });
+  return { config, db, apiTokens: new ApiTokenService(db), realtime, mailer, portal, auth, users: new UserService(db, auth), dossiers, documents, notifier, storage, messages: new MessageService(db, config, mailer, dossiers, documents, realtime), questionnaires };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -46,8 +46,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   };
 }
 
-export async function createTestDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL;
+/** A fresh database on the MariaDB/MySQL server at `base` (TEST_DATABASE_URL by default); none (SQLite) without one. */
+export async function createTestDatabase(base = process.env.TEST_DATABASE_URL): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   if (!base) return { env: {}, drop: async () => {} };
   const url = new URL(base);
   const name = `kluis_test_${randomBytes(6).toString('hex')}`;

@@ -1,3 +1,4 @@
+import { ApiToken } from '../modules/api-token/api-token.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Challenge, FailedAttempt, LinkToken, RecoveryCode } from '../modules/auth/auth.entities.js';
 import { Session } from '../modules/auth/session.entity.js';
@@ -8,4 +9,4 @@ import { QuestionnaireAnswer, QuestionnaireRequest, QuestionnaireTemplate } from
 import { User } from '../modules/user/user.entity.js';
 
 /** Every entity, listed once: the data source and the migration generator read this. */
-export const entities = [User, Session, LinkToken, RecoveryCode, Challenge, FailedAttempt, AuditEvent, Dossier, DossierAccess, ProgressStep, Document, DocumentRead, Message, MessageRead, QuestionnaireTemplate, QuestionnaireRequest, QuestionnaireAnswer];
+export const entities = [User, Session, LinkToken, RecoveryCode, Challenge, FailedAttempt, AuditEvent, ApiToken, Dossier, DossierAccess, ProgressStep, Document, DocumentRead, Message, MessageRead, QuestionnaireTemplate, QuestionnaireRequest, QuestionnaireAnswer];

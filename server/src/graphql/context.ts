@@ -21,3 +21,12 @@ export interface Context {
   /** Set a response cookie; absent on the WebSocket, where no response follows. */
   setCookie?: (name: string, value: string, options: import('cookie').SerializeOptions) => void;
 }
+
+/**
+ * The viewer behind a request's credentials; GraphQL over HTTP, downloads and the socket all ask here.
+ * With an Authorization header, only the API token it names counts (no fallback to the cookie).
+ */
+export function resolveViewer(services: Services, headers: IncomingHttpHeaders): Promise<Viewer | null> {
+  if (headers.authorization !== undefined) return services.apiTokens.authenticate(headers.authorization);
+  return services.auth.authenticate(headers);
+}

@@ -1,4 +1,4 @@
-import { Field, ObjectType, type ClassType } from 'type-graphql';
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors.js';
 
@@ -25,7 +25,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
   class ConnectionClass {
     @Field(() => [Edge]) edges: Edge[];
     @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field() totalCount: number;
+    @Field(() => Int) totalCount: number;
   }
   return ConnectionClass;
 }

@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { ApiTokenResolver } from '../modules/api-token/api-token.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { DocumentResolver } from '../modules/document/document.resolver.js';
@@ -9,4 +10,4 @@ import { PortalResolver } from '../modules/portal/portal.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 
 /** Every resolver class, listed once. */
-export const resolvers: NonEmptyArray<Function> = [PortalResolver, AuthResolver, UserResolver, DossierResolver, DocumentResolver, AuditResolver, MessageResolver, DossierMessagesResolver, QuestionnaireResolver, DossierQuestionnairesResolver];
+export const resolvers: NonEmptyArray<Function> = [PortalResolver, AuthResolver, UserResolver, DossierResolver, DocumentResolver, AuditResolver, ApiTokenResolver, MessageResolver, DossierMessagesResolver, QuestionnaireResolver, DossierQuestionnairesResolver];

@@ -4,31 +4,36 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { serialize } from 'cookie';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { Services } from '../services.js';
-import type { Context } from '../graphql/context.js';
+import type { Armor } from '../graphql/armor.js';
+import { resolveViewer, type Context } from '../graphql/context.js';
 import { ErrorCode, isPayloadTooLarge } from '../graphql/errors.js';
 import { Loaders } from '../graphql/loaders.js';
 import { logger } from '../logger.js';
 import { fileRoutes } from './files.js';
+import { graphiqlRoutes } from './graphiql.js';
 import { healthRoutes } from './health.js';
 import { pwaRoutes } from './pwa.js';
+import { securityHeaders } from './security-headers.js';
 
 const reservedPrefixes = ['/graphql', '/graphiql', '/files', '/healthz', '/readyz'];
 /** Room for the multipart fields beside the files themselves. */
 const multipartOverheadBytes = 1024 * 1024;
 
 export async function httpContext(services: Services, req: Request, setCookie?: Context['setCookie']): Promise<Context> {
-  return { viewer: await services.auth.authenticate(req.headers), services, ip: req.ip ?? '', headers: req.headers, setCookie, loaders: new Loaders() };
+  return { viewer: await resolveViewer(services, req.headers), services, ip: req.ip ?? '', headers: req.headers, setCookie, loaders: new Loaders() };
 }
 
 /** The express app: health, GraphQL over HTTP with uploads, and the PWA. */
-export function createApp(services: Services, apollo: ApolloServer<Context>, isDraining: () => boolean) {
+export function createApp(services: Services, apollo: ApolloServer<Context>, isDraining: () => boolean, armor: Armor) {
   const { config } = services;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(config));
 
   app.use(healthRoutes(services.db, isDraining));
   app.use(fileRoutes(services));
+  app.use(graphiqlRoutes(services));
 
   const maxRequestBytes = config.maxUploadBytes * config.maxUploadFiles + multipartOverheadBytes;
   app.use(
@@ -40,6 +45,7 @@ export function createApp(services: Services, apollo: ApolloServer<Context>, isD
     },
     express.json({ limit: '1mb' }),
     graphqlUploadExpress({ maxFileSize: config.maxUploadBytes, maxFiles: config.maxUploadFiles }),
+    armor.httpTokenLimit,
     expressMiddleware(apollo, {
       context: ({ req, res }) => httpContext(services, req, (name, value, options) => res.append('Set-Cookie', serialize(name, value, options))),
     }),

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { resolveViewer } from '../graphql/context.js';
 import type { Services } from '../services.js';
 
 /** GET /files/:id: a document's bytes for a viewer who may see it; any other id is a plain 404. */
@@ -6,7 +7,7 @@ export function fileRoutes(services: Services) {
   const router = Router();
   router.get('/files/:id', async (req, res, next) => {
     try {
-      const viewer = await services.auth.authenticate(req.headers);
+      const viewer = await resolveViewer(services, req.headers);
       const found = viewer?.step === 'DONE' ? await services.documents.download(viewer, req.params.id, req.ip ?? '') : null;
       if (!found) return void res.status(404).type('text').send('Not found');
       const { document, stream } = found;

@@ -18,21 +18,22 @@ export function safeEqual(a: string, b: string): boolean {
  * STORAGE_KEY when set, else a key file created once in DATA_DIR.
  */
 export class Sealer {
-  private constructor(private readonly key: Buffer) {}
+  /** Seals with the first key; opens with any, so previous keys keep working during a rotation. */
+  private constructor(private readonly keys: Buffer[]) {}
 
-  static fromConfig(storageKey: Buffer | undefined, dataDir: string): Sealer {
-    if (storageKey) return new Sealer(storageKey);
+  static fromConfig(storageKey: Buffer | undefined, dataDir: string, previousKeys: Buffer[] = []): Sealer {
+    if (storageKey) return new Sealer([storageKey, ...previousKeys]);
     const file = path.join(dataDir, 'secret.key');
     if (!fs.existsSync(file)) {
       fs.mkdirSync(dataDir, { recursive: true });
       fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
     }
-    return new Sealer(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'));
+    return new Sealer([Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'), ...previousKeys]);
   }
 
   seal(plain: string): string {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.keys[0]!, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
   }
@@ -40,8 +41,15 @@ export class Sealer {
   open(sealed: string): string {
     const [version, iv, tag, body] = sealed.split('.');
     if (version !== 'v1' || !iv || !tag || !body) throw new Error('not a sealed value');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    for (const key of this.keys) {
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+        decipher.setAuthTag(Buffer.from(tag, 'base64'));
+        return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+      } catch {
+        // sealed under another key
+      }
+    }
+    throw new Error('no configured key opens this sealed value (STORAGE_KEY / STORAGE_KEY_PREVIOUS)');
   }
 }

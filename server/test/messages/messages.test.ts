@@ -196,6 +196,10 @@ describe('messages', () => {
     expect(errorOf(await bram.gql('mutation ($id: ID!) { markMessageRead(id: $id) { id } }', { id }))).toEqual(missing);
     expect(errorOf(await bram.gql(SEND, { input: { dossierId: ids.annaDossier, subject: 'Inbraak', body: 'x' } }))?.code).toBe('NOT_FOUND');
     expect(errorOf(await bram.gql(SEND, { input: { dossierId: ids.bramDossier, subject: 'Re', body: 'x', replyToId: id } }))).toMatchObject({ field: 'replyToId' });
+    // A client sees who wrote, not how the office's staff sign in.
+    const author = (await anna.ok(`query ($id: ID!) { dossier(id: $id) { messages(first: 1) { edges { node { author { email secondFactors maskedPhone } } } } } }`, { id: ids.annaDossier })).dossier.messages.edges[0].node.author;
+    expect(author).toEqual({ email: 'notaris@kantoor.test', secondFactors: [], maskedPhone: null });
+    expect((await staff.ok('{ me { secondFactors } }')).me.secondFactors).toContain('TOTP');
     const anonymous = new Client(server);
     expect(errorOf(await anonymous.gql('mutation ($id: ID!) { markMessageRead(id: $id) { id } }', { id }))?.code).toBe('UNAUTHENTICATED');
   });

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { ConnectionType, paginate } from '../../graphql/pagination.js';
-import { scopeToViewer } from '../dossier/dossier.access.js';
+import { ConnectionType } from '../../graphql/pagination.js';
 import { User } from '../user/user.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { listAuditEvents } from './audit.service.js';
 
 const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
 
@@ -14,17 +14,11 @@ export class AuditResolver {
   auditEvents(
     @Ctx() { services, viewer }: Context,
     @Arg('dossierId', () => ID, { nullable: true }) dossierId?: string | null,
-    @Arg('action', () => String, { nullable: true }) action?: string | null,
+    @Arg('action', () => String, { nullable: true, description: 'One action, e.g. DOCUMENT_DOWNLOADED.' }) action?: string | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    const query = services.db.getRepository(AuditEvent).createQueryBuilder('e');
-    // A client's view is limited to events of their dossiers; events without a dossier are the office's.
-    if (viewer!.user.role === 'CLIENT') query.where('e.dossierId IS NOT NULL');
-    scopeToViewer(query, 'e.dossierId', viewer!);
-    if (dossierId) query.andWhere('e.dossierId = :dossierId', { dossierId });
-    if (action) query.andWhere('e.action = :action', { action });
-    return paginate(query, 'e', { first, after });
+    return listAuditEvents(services.db, viewer!, { dossierId, action, first, after });
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
-import { IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { Context, Viewer } from '../../graphql/context.js';
 import { badInput, unauthenticated } from '../../graphql/errors.js';
@@ -13,6 +13,7 @@ import { randomDigits, randomToken, type Sealer, sha256 } from '../../security/s
 import type { SmsSender } from '../../sms/sms-sender.js';
 import { audit } from '../audit/audit.service.js';
 import type { PortalService } from '../portal/portal.service.js';
+import type { Realtime } from '../../realtime/realtime.js';
 import { User } from '../user/user.entity.js';
 import { isStaff } from '../user/user.types.js';
 import { Challenge, ChallengeKind, LinkPurpose, LinkToken, RecoveryCode } from './auth.entities.js';
@@ -43,6 +44,7 @@ export class AuthService {
     private readonly sms: SmsSender,
     private readonly sealer: Sealer,
     private readonly portal: PortalService,
+    private readonly realtime: Realtime,
   ) {
     this.passwordThrottle = new Throttle(db, 15 * 60_000);
   }
@@ -77,6 +79,7 @@ export class AuthService {
   async signOut(ctx: Context): Promise<boolean> {
     if (ctx.viewer?.session) {
       await this.db.getRepository(Session).update(ctx.viewer.session.id, { revokedAt: new Date() });
+      this.realtime.sessionsEnded({ sessionIds: [ctx.viewer.session.id] });
       await audit(this.db.manager, { action: 'SIGN_OUT', actorId: ctx.viewer.user.id, ip: ctx.ip });
     }
     ctx.setCookie?.(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, path: '/', maxAge: 0 });
@@ -84,8 +87,21 @@ export class AuthService {
   }
 
   /** Ends every session of the user but the one given (after a password or second-factor change). */
-  private revokeOtherSessions(manager: EntityManager, userId: string, keep?: Session | null) {
-    return manager.update(Session, { userId, revokedAt: IsNull(), ...(keep ? { id: Not(keep.id) } : {}) }, { revokedAt: new Date() });
+  private async revokeOtherSessions(manager: EntityManager, userId: string, keep?: Session | null) {
+    await manager.update(Session, { userId, revokedAt: IsNull(), ...(keep ? { id: Not(keep.id) } : {}) }, { revokedAt: new Date() });
+    this.realtime.sessionsEnded({ userId, exceptSessionId: keep?.id });
+  }
+
+  /** Of these sessions, the ones still valid (not revoked, expired or idle, user not removed); checking does not extend them. */
+  async liveSessionIds(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const now = Date.now();
+    const sessions = await this.db.getRepository(Session).find({
+      select: { id: true, userId: true },
+      where: { id: In(ids), revokedAt: IsNull(), expiresAt: MoreThan(new Date(now)), lastSeenAt: MoreThan(new Date(now - this.config.session.idleMs)) },
+    });
+    const users = new Set((await this.db.getRepository(User).find({ select: { id: true }, where: { id: In(sessions.map((s) => s.userId)), removedAt: IsNull() } })).map((u) => u.id));
+    return new Set(sessions.filter((s) => users.has(s.userId)).map((s) => s.id));
   }
 
   // --- the sign-in steps ------------------------------------------------

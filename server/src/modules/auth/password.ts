@@ -22,13 +22,26 @@ export function checkPassword(password: string, field = 'password'): void {
 
 /** argon2id with OWASP's parameters (19 MiB, 2 iterations); hashing runs off the event loop. */
 const options = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-export const hashPassword = (password: string) => argon2.hash(password, options);
+
+/**
+ * At most one argon2 computation at a time, the rest queued: a burst of sign-ins
+ * would otherwise take every core (libuv runs four at once) and stall all other
+ * requests (bench B6).
+ */
+let argonQueue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const result = argonQueue.then(work, work);
+  argonQueue = result.catch(() => undefined);
+  return result;
+}
+
+export const hashPassword = (password: string) => oneAtATime(() => argon2.hash(password, options));
 
 let decoy: Promise<string> | undefined;
 /** Verifies, or spends the same time on a decoy hash when there is no user, so timing tells nothing. */
 export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
-  decoy ??= argon2.hash('decoy-password-for-timing', options);
+  decoy ??= hashPassword('decoy-password-for-timing');
   const target = hash ?? (await decoy);
-  const ok = await argon2.verify(target, password).catch(() => false);
+  const ok = await oneAtATime(() => argon2.verify(target, password)).catch(() => false);
   return ok && !!hash;
 }

@@ -102,9 +102,12 @@ export async function seedDemoData(services: Services): Promise<void> {
   ]);
   const levering = await seedDossiers(services, users);
   await seedConversation(services, users, levering);
+  // The office has read the client's ID copy: the client's audit trail shows who did.
+  const legitimatie = await db.getRepository(Document).findOneByOrFail({ dossierId: levering, title: 'Kopie legitimatie' });
+  await services.documents.markRead({ user: users[1]!, session: null, step: SignInStep.DONE }, legitimatie.id, '');
   const sms = config.vonage ? 'the code arrives by SMS' : 'the SMS code is written to the log (DATA_DIR/outbox)';
   logger.info(
     { accounts: users.map((u) => ({ email: u.email, role: u.role, phone: u.phone })), password: DEMO_PASSWORD },
-    `Demo data added. Sign in at ${config.publicUrl} as klant@demo.kluis.test (client) or notaris@demo.kluis.test (admin) with password ${DEMO_PASSWORD}; the second factor is SMS: ${sms}.`,
+    `Demo data added. Sign in at ${config.publicUrl} as klant@demo.kluis.test (client), medewerker@demo.kluis.test (staff) or notaris@demo.kluis.test (admin) with password ${DEMO_PASSWORD}; the second factor is SMS: ${sms}. Staff then find the GraphQL IDE with example operations at ${config.publicUrl}/graphiql.`,
   );
 }

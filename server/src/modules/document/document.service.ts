@@ -6,8 +6,11 @@ import type { Viewer } from '../../graphql/context.js';
 import { AppError, ErrorCode, badInput, isPayloadTooLarge, notFound } from '../../graphql/errors.js';
 import type { Loaders } from '../../graphql/loaders.js';
 import { paginate } from '../../graphql/pagination.js';
+import type { Realtime } from '../../realtime/realtime.js';
 import type { FileUpload } from '../../graphql/scalars.js';
 import { cleanFileName, type FileStorage, type StoredFile } from '../../storage/storage.js';
+import { logger } from '../../logger.js';
+import { createScanner, type VirusScanner } from '../../security/scanner.js';
 import { audit } from '../audit/audit.service.js';
 import { scopeToViewer } from '../dossier/dossier.access.js';
 import { Dossier } from '../dossier/dossier.entity.js';
@@ -56,7 +59,25 @@ export class DocumentService {
     readonly storage: FileStorage,
     private readonly dossiers: DossierService,
     private readonly notifier: DocumentNotifier,
+    private readonly realtime: Realtime,
   ) {}
+
+  private scanner: VirusScanner | null | undefined;
+
+  /** A hit or a scanner that cannot answer both refuse the upload: nothing unscanned is kept. */
+  private async scan(key: string, fileName: string, field: string): Promise<void> {
+    if (this.scanner === undefined) this.scanner = createScanner(this.config.clamd);
+    if (!this.scanner) return;
+    const verdict = await this.scanner.scan(this.storage.read(key)).catch(async (err: unknown) => {
+      await this.storage.remove(key);
+      logger.error({ err }, 'the virus scanner did not answer');
+      throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'Uploads cannot be checked for viruses right now; try again later');
+    });
+    if (!verdict.infected) return;
+    await this.storage.remove(key);
+    logger.warn({ viruses: verdict.viruses, fileName }, 'upload refused: the virus scanner found something');
+    throw badInput(field, `${fileName} was refused: the virus scanner found ${verdict.viruses.join(', ') || 'a threat'}`, 'INFECTED');
+  }
 
   private scoped(viewer: Viewer, manager: EntityManager = this.db.manager) {
     return scopeToViewer(manager.getRepository(Document).createQueryBuilder('doc'), 'doc.dossierId', viewer);
@@ -70,6 +91,17 @@ export class DocumentService {
   list(viewer: Viewer, dossierId: string, category: DocumentCategory, page: { first?: number | null; after?: string | null }) {
     const query = this.scoped(viewer).andWhere('doc.dossierId = :dossierId AND doc.category = :category', { dossierId, category }).andWhere(SHOWN_IN_TAB);
     return paginate(query, 'doc', page);
+  }
+
+  /** Start-up clean-up after a crash: files no document claims (see FileStorage.sweep). */
+  async sweepOrphanFiles(graceMs?: number): Promise<number> {
+    const removed = await this.storage.sweep(async (keys) => {
+      if (!keys.length) return new Set();
+      const rows = await this.db.getRepository(Document).find({ where: { storageKey: In(keys) }, select: { storageKey: true } });
+      return new Set(rows.map((r) => r.storageKey));
+    }, graceMs);
+    if (removed) logger.warn({ removed }, 'removed files that an interrupted upload left behind');
+    return removed;
   }
 
   downloadUrl(document: Document): string {
@@ -99,6 +131,7 @@ export class DocumentService {
         await this.storage.remove(stored.key);
         throw badInput(field, refusal, 'CONTENT_REFUSED');
       }
+      await this.scan(stored.key, fileName, field);
       return { ...stored, fileName };
     } catch (err) {
       if (err instanceof AppError) throw err;
@@ -145,6 +178,7 @@ export class DocumentService {
     }
     const clients = (await this.dossiers.participants(dossier.id)).filter((u) => u.role === Role.CLIENT);
     this.notifier.schedule(dossier, clients.map((u) => u.id));
+    this.realtime.countsChanged({ dossierId: dossier.id });
     return document;
   }
 
@@ -165,6 +199,7 @@ export class DocumentService {
       await this.markReadIn(manager, viewer, document);
       await audit(manager, { action: 'DOCUMENT_READ', actorId: viewer.user.id, dossierId: document.dossierId, subjectId: document.id, ip });
     });
+    this.realtime.countsChanged({ dossierId: document.dossierId, userIds: [viewer.user.id] });
     return document;
   }
 
@@ -177,6 +212,7 @@ export class DocumentService {
       await this.markReadIn(manager, viewer, document);
       await audit(manager, { action: 'DOCUMENT_DOWNLOADED', actorId: viewer.user.id, dossierId: document.dossierId, subjectId: document.id, ip });
     });
+    this.realtime.countsChanged({ dossierId: document.dossierId, userIds: [viewer.user.id] });
     return { document, stream };
   }
 }

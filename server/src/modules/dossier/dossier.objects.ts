@@ -32,6 +32,15 @@ export class Home {
   @Field(() => ID, { nullable: true, description: 'Set when the viewer can see exactly one dossier: the PWA opens it directly.' }) singleDossierId: string | null;
 }
 
+/** Pushed by unreadCountsChanged: one dossier's counts and the totals, as they are now. */
+@ObjectType()
+export class UnreadCounts {
+  @Field(() => ID, { nullable: true, description: 'The dossier whose counts changed; null when only openActions changed.' }) dossierId: string | null;
+  @Field(() => DossierCounts, { nullable: true }) counts: DossierCounts | null;
+  @Field(() => Int) openActions: number;
+  @Field(() => Int) unreadTotal: number;
+}
+
 @InputType()
 export class CreateDossierInput {
   @Field() number: string;

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Access } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { ConnectionType } from '../../graphql/pagination.js';
@@ -6,7 +6,7 @@ import { Document } from '../document/document.entity.js';
 import { DocumentCategory } from '../document/document.types.js';
 import { User } from '../user/user.entity.js';
 import { Dossier, ProgressStep } from './dossier.entity.js';
-import { CreateDossierInput, DossierCounts, Home, Progress, ProgressStepInput, UpdateDossierInput } from './dossier.objects.js';
+import { CreateDossierInput, DossierCounts, Home, Progress, ProgressStepInput, UnreadCounts, UpdateDossierInput } from './dossier.objects.js';
 import { DossierStatus } from './dossier.types.js';
 
 const DossierConnection = ConnectionType(Dossier, 'Dossier');
@@ -18,6 +18,15 @@ export class DossierResolver {
   @Query(() => Home)
   home(@Ctx() { services, viewer }: Context) {
     return services.dossiers.home(viewer!);
+  }
+
+  @Authorized()
+  @Subscription(() => UnreadCounts, {
+    description: "Every change of the viewer's unread or action counts.",
+    subscribe: ({ context }: { context: Context }) => context.services.realtime.stream('counts', (change) => context.services.dossiers.unreadCountsAfter(context.viewer!, change)),
+  })
+  unreadCountsChanged(@Root() counts: UnreadCounts): UnreadCounts {
+    return counts;
   }
 
   @Authorized()

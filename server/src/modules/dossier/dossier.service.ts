@@ -1,8 +1,9 @@
 import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
-import type { Loaders } from '../../graphql/loaders.js';
+import { Loaders } from '../../graphql/loaders.js';
 import { paginate } from '../../graphql/pagination.js';
+import type { Events, Realtime } from '../../realtime/realtime.js';
 import { audit } from '../audit/audit.service.js';
 import { Document, DocumentRead } from '../document/document.entity.js';
 import { DocumentCategory, SHOWN_IN_TAB } from '../document/document.types.js';
@@ -11,7 +12,7 @@ import { User } from '../user/user.entity.js';
 import { Role, isStaff } from '../user/user.types.js';
 import { accessHolderId, scopeToViewer } from './dossier.access.js';
 import { Dossier, DossierAccess, ProgressStep } from './dossier.entity.js';
-import type { CreateDossierInput, DossierCounts, Home, Progress, ProgressStepInput, TabCount, UpdateDossierInput } from './dossier.objects.js';
+import type { CreateDossierInput, DossierCounts, Home, Progress, ProgressStepInput, TabCount, UnreadCounts, UpdateDossierInput } from './dossier.objects.js';
 import { DossierStatus } from './dossier.types.js';
 
 const emptyTab = (): TabCount => ({ total: 0, unread: 0 });
@@ -29,7 +30,10 @@ function required(field: string, value: string | null | undefined, max: number):
 }
 
 export class DossierService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly realtime: Realtime,
+  ) {}
 
   private scoped(viewer: Viewer, manager: EntityManager = this.db.manager) {
     return scopeToViewer(manager.getRepository(Dossier).createQueryBuilder('d'), 'd.id', viewer);
@@ -95,6 +99,19 @@ export class DossierService {
   async unreadTotal(viewer: Viewer): Promise<number> {
     const messages = scopeToViewer(this.messageCounts(viewer).where('r.id IS NULL AND m.fromOffice <> :office'), 'm.dossierId', viewer);
     return (await this.unreadDocuments(viewer).getCount()) + (await messages.getCount());
+  }
+
+  /** The viewer's counts after a change, or null when the change is none of theirs; access is checked in the query. */
+  async unreadCountsAfter(viewer: Viewer, change: Events['counts']): Promise<UnreadCounts | null> {
+    if (change.userIds && !change.userIds.includes(viewer.user.id)) return null;
+    const dossier = change.dossierId ? await this.find(viewer, change.dossierId) : null;
+    if (change.dossierId && !dossier && !change.userIds) return null;
+    return {
+      dossierId: dossier?.id ?? null,
+      counts: dossier ? await this.counts(viewer, new Loaders(), dossier.id) : null,
+      openActions: await this.countOpenActions(viewer),
+      unreadTotal: await this.unreadTotal(viewer),
+    };
   }
 
   /** Counts per tab for many dossiers in one query (per request, through a DataLoader). */
@@ -199,7 +216,7 @@ export class DossierService {
     const number = required('number', input.number, 50);
     const description = required('description', input.description, 500);
     const titles = (input.progressSteps ?? []).map((t) => required('progressSteps', t, 200));
-    return this.db.transaction(async (manager) => {
+    const created = await this.db.transaction(async (manager) => {
       if (await manager.existsBy(Dossier, { number })) throw badInput('number', 'A dossier with this number exists already', 'NUMBER_TAKEN');
       const handlerId = await this.staffMember(manager, input.handlerId, 'handlerId');
       const dossier = await manager.save(manager.create(Dossier, { number, description, status: input.status ?? DossierStatus.IN_PROGRESS, handlerId }));
@@ -208,6 +225,8 @@ export class DossierService {
       await audit(manager, { action: 'DOSSIER_CREATED', actorId: viewer.user.id, dossierId: dossier.id, ip });
       return dossier;
     });
+    if (input.clientIds?.length) this.realtime.countsChanged({ dossierId: created.id });
+    return created;
   }
 
   async update(viewer: Viewer, id: string, input: UpdateDossierInput, ip: string): Promise<Dossier> {
@@ -233,25 +252,35 @@ export class DossierService {
   }
 
   async grant(viewer: Viewer, dossierId: string, userId: string, ip: string): Promise<Dossier> {
-    return this.db.transaction(async (manager) => {
+    const granted = await this.db.transaction(async (manager) => {
       const dossier = await manager.findOneBy(Dossier, { id: dossierId });
       if (!dossier) throw notFound('Dossier');
       await this.grantIn(manager, viewer, dossier, userId, ip);
       return dossier;
     });
+    this.realtime.countsChanged({ dossierId });
+    return granted;
   }
 
   async revoke(viewer: Viewer, dossierId: string, userId: string, ip: string): Promise<Dossier> {
-    return this.db.transaction(async (manager) => {
+    let revokedFrom: string[] = [];
+    const dossier = await this.db.transaction(async (manager) => {
       const dossier = await manager.findOneBy(Dossier, { id: dossierId });
       if (!dossier) throw notFound('Dossier');
       const user = await manager.findOneBy(User, { id: userId });
       if (user) {
-        const { affected } = await manager.delete(DossierAccess, { dossierId, userId: accessHolderId(user) });
-        if (affected) await audit(manager, { action: 'ACCESS_REVOKED', actorId: viewer.user.id, dossierId, subjectId: accessHolderId(user), ip });
+        const holder = accessHolderId(user);
+        const { affected } = await manager.delete(DossierAccess, { dossierId, userId: holder });
+        if (affected) {
+          await audit(manager, { action: 'ACCESS_REVOKED', actorId: viewer.user.id, dossierId, subjectId: holder, ip });
+          revokedFrom = (await manager.find(User, { select: { id: true }, where: [{ id: holder }, { mainAccountId: holder }] })).map((u) => u.id);
+        }
       }
       return dossier;
     });
+    // The dossier is out of their sight now: they hear only their new totals.
+    if (revokedFrom.length) this.realtime.countsChanged({ dossierId: null, userIds: revokedFrom });
+    return dossier;
   }
 
   /** Replaces the checklist; steps whose title stays keep their done time. */

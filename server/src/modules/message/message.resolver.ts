@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { notFound } from '../../graphql/errors.js';
+import { Loaders } from '../../graphql/loaders.js';
 import { ConnectionType } from '../../graphql/pagination.js';
 import { UploadScalar, type FileUpload } from '../../graphql/scalars.js';
 import { Document } from '../document/document.entity.js';
@@ -69,6 +70,19 @@ export class MessageResolver {
   @Mutation(() => Message)
   sendMessage(@Arg('input') input: SendMessageInput, @Ctx() { services, viewer, ip }: Context) {
     return services.messages.send(viewer!, input, ip);
+  }
+
+  @Authorized()
+  @Subscription(() => Message, {
+    description: 'New messages in a dossier the viewer can see, automatic replies included.',
+    subscribe: async ({ args, context: { services, viewer } }: { args: { dossierId: string }; context: Context }) => {
+      const dossier = await services.dossiers.get(viewer!, args.dossierId);
+      return services.realtime.stream('message', async (added) => (added.dossierId === dossier.id ? services.messages.find(viewer!, added.messageId) : null));
+    },
+  })
+  messageAdded(@Arg('dossierId', () => ID) _dossierId: string, @Root() message: Message, @Ctx() context: Context): Message {
+    context.loaders = new Loaders(); // each event is a fresh read, not the first event's cache
+    return message;
   }
 
   @Authorized()

@@ -5,6 +5,7 @@ import type { Viewer } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import type { Loaders } from '../../graphql/loaders.js';
 import { paginate } from '../../graphql/pagination.js';
+import type { Realtime } from '../../realtime/realtime.js';
 import type { FileUpload } from '../../graphql/scalars.js';
 import { logger } from '../../logger.js';
 import { renderMail } from '../../mail/mail.templates.js';
@@ -41,6 +42,7 @@ export class MessageService {
     private readonly mailer: Mailer,
     private readonly dossiers: DossierService,
     private readonly documents: DocumentService,
+    private readonly realtime: Realtime,
   ) {}
 
   private scoped(viewer: Viewer, manager: EntityManager = this.db.manager) {
@@ -159,6 +161,7 @@ export class MessageService {
       }
       throw err;
     }
+    this.realtime.messageAdded(message);
     await this.afterSend(dossier, message).catch((err) => logger.error({ err }, 'could not send the absence reply or message signal'));
     return message;
   }
@@ -196,7 +199,7 @@ export class MessageService {
     });
     if (repliedToday) return;
     const subject = [...`Re: ${message.subject}`].slice(0, SUBJECT_MAX).join('');
-    await this.db.transaction(async (manager) => {
+    const reply = await this.db.transaction(async (manager) => {
       const reply = await manager.save(
         manager.create(Message, {
           dossierId: dossier.id,
@@ -212,7 +215,9 @@ export class MessageService {
         }),
       );
       await audit(manager, { action: 'MESSAGE_SENT', actorId: absentee.id, dossierId: dossier.id, subjectId: reply.id });
+      return reply;
     });
+    this.realtime.messageAdded(reply);
   }
 
   async markRead(viewer: Viewer, id: string, ip: string): Promise<Message> {
@@ -223,6 +228,7 @@ export class MessageService {
       await manager.createQueryBuilder().insert().into(MessageRead).values({ id: randomUUID(), createdAt: new Date(), messageId: message.id, userId: viewer.user.id }).orIgnore().execute();
       await audit(manager, { action: 'MESSAGE_READ', actorId: viewer.user.id, dossierId: message.dossierId, subjectId: message.id, ip });
     });
+    this.realtime.countsChanged({ dossierId: message.dossierId, userIds: [viewer.user.id] });
     return message;
   }
 }

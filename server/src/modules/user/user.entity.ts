@@ -118,7 +118,6 @@ export class User extends Row {
     return { newDocuments: this.notifyNewDocuments, newQuestionnaires: this.notifyNewQuestionnaires, newMessages: this.notifyNewMessages };
   }
 
-  @Field(() => String, { nullable: true, description: 'The SMS number with all but its last digits hidden, e.g. ******5678.' })
   maskedPhone(): string | null {
     return this.phone ? '*'.repeat(Math.max(this.phone.length - 4, 0)) + this.phone.slice(-4) : null;
   }

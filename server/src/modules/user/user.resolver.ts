@@ -5,15 +5,24 @@ import { ConnectionType } from '../../graphql/pagination.js';
 import { SecondFactorMethod, SignInPayload } from '../auth/auth.types.js';
 import { User } from './user.entity.js';
 import { AbsenceInput, ExtraAccountInput, InviteUserInput, NotificationPreferencesInput, ProfileInput } from './user.inputs.js';
-import { Language, Role } from './user.types.js';
+import { Language, Role, isStaff } from './user.types.js';
 
 const UserConnection = ConnectionType(User, 'User');
+
+/** Account details are for the account itself, its company's main account, and staff; other viewers see a user's name, not how they sign in. */
+const seesAccountOf = ({ viewer }: Context, user: User) =>
+  !!viewer && (viewer.user.id === user.id || viewer.user.id === user.mainAccountId || isStaff(viewer.user.role));
 
 @Resolver(() => User)
 export class UserResolver {
   @FieldResolver(() => [SecondFactorMethod], { description: 'Enrolled second factors; RECOVERY_CODE while unused codes remain.' })
-  secondFactors(@Root() user: User, @Ctx() { services }: Context) {
-    return services.auth.methods(user);
+  secondFactors(@Root() user: User, @Ctx() ctx: Context) {
+    return seesAccountOf(ctx, user) ? ctx.services.auth.methods(user) : [];
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The SMS number with all but its last digits hidden, e.g. ******5678.' })
+  maskedPhone(@Root() user: User, @Ctx() ctx: Context) {
+    return seesAccountOf(ctx, user) ? user.maskedPhone() : null;
   }
 
   @Public()

@@ -1,0 +1,129 @@
+import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
+import { GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Armor } from '../graphql/armor.js';
+import { resolveViewer, type Context, type Viewer } from '../graphql/context.js';
+import { formatError, unauthenticated } from '../graphql/errors.js';
+import { introspectionRefusal, mayExploreSchema, withoutSuggestions } from '../graphql/introspection.js';
+import { Loaders } from '../graphql/loaders.js';
+import { logger } from '../logger.js';
+import type { Services } from '../services.js';
+
+/** How often open sockets are checked for sessions that expired or ended on another process without an event. */
+const SESSION_CHECK_MS = 15_000;
+
+/** Beside graphql-ws' own `socket` and `request`: the credentials the socket connected with. */
+type SocketExtra = { credentials?: IncomingHttpHeaders };
+
+/**
+ * A socket's credentials: the handshake's cookie or Authorization header, or an
+ * `authorization` connection parameter (browsers cannot set headers on a WebSocket).
+ */
+function credentials(request: IncomingMessage, params: Record<string, unknown> | undefined): IncomingHttpHeaders {
+  const authorization = params?.authorization ?? params?.Authorization;
+  return typeof authorization === 'string' ? { ...request.headers, authorization } : request.headers;
+}
+
+/** A page on another site may not open a socket with the visitor's cookie. */
+function fromOtherSite(request: IncomingMessage, publicUrl: string): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  try {
+    const host = new URL(origin).host;
+    return host !== request.headers.host && host !== new URL(publicUrl).host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * GraphQL over graphql-ws on /graphql. A socket is authenticated when it
+ * connects (anonymous ones are refused with 4403), its session is checked again
+ * at every operation, and it closes with 4401 when its session ends. Operations
+ * pass the same limits as over HTTP and errors are formatted the same way.
+ */
+export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, services: Services, armor: Armor) {
+  const open = new Map<WebSocket, { viewer: Viewer; credentials: IncomingHttpHeaders }>();
+  const end = (socket: WebSocket) => {
+    open.delete(socket);
+    socket.close(CloseCode.Unauthorized, 'Session ended');
+  };
+
+  const stopListening = services.realtime.listen('sessionsEnded', (ended) => {
+    for (const [socket, { viewer: { user, session } }] of open) {
+      if (!session) continue;
+      if (ended.sessionIds?.includes(session.id) || (ended.userId === user.id && session.id !== ended.exceptSessionId)) end(socket);
+    }
+  });
+  const checkSessions = async () => {
+    const sockets = [...open];
+    const live = await services.auth.liveSessionIds([...new Set(sockets.flatMap(([, { viewer }]) => (viewer.session ? [viewer.session.id] : [])))]);
+    for (const [socket, { viewer, credentials }] of sockets) {
+      // An API token has no session: asking again is how a revoked one is noticed.
+      const ended = viewer.session ? !live.has(viewer.session.id) : !(await resolveViewer(services, credentials));
+      if (ended && open.has(socket)) end(socket);
+    }
+  };
+  const timer = setInterval(() => void checkSessions().catch((err) => logger.error({ err }, 'could not check the sessions of open sockets')), SESSION_CHECK_MS).unref();
+
+  // As over HTTP: one formatting, no HTTP status, and the schema's spelling hints only for those who may explore it.
+  const format = (viewer: Viewer | null | undefined, errors: readonly GraphQLError[]) => {
+    const formatted = errors.map((e) => {
+      const { http: _status, ...extensions } = e.extensions;
+      return formatError({ ...e.toJSON(), extensions }, e);
+    });
+    return viewer && mayExploreSchema(viewer) ? formatted : withoutSuggestions(formatted);
+  };
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const server = useServer<Record<string, unknown> | undefined, SocketExtra>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        if (fromOtherSite(ctx.extra.request, services.config.publicUrl)) return false;
+        const headers = credentials(ctx.extra.request, ctx.connectionParams);
+        const viewer = await resolveViewer(services, headers);
+        if (!viewer || viewer.step !== 'DONE') return false;
+        ctx.extra.credentials = headers;
+        open.set(ctx.extra.socket, { viewer, credentials: headers });
+        return true;
+      },
+      onClose: (ctx) => void open.delete(ctx.extra.socket),
+      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+        const headers = ctx.extra.credentials!;
+        const viewer = await resolveViewer(services, headers);
+        if (!viewer || viewer.step !== 'DONE' || !open.has(ctx.extra.socket)) {
+          end(ctx.extra.socket);
+          return [unauthenticated()];
+        }
+        open.set(ctx.extra.socket, { viewer, credentials: headers });
+        let document;
+        try {
+          document = armor.parse(payload.query);
+        } catch (err) {
+          if (err instanceof GraphQLError) return [err];
+          throw err;
+        }
+        const invalid = armor.validate(schema, document);
+        if (invalid.length) return invalid;
+        const refusal = introspectionRefusal(services.config.production, viewer, document);
+        if (refusal) return [refusal];
+        const contextValue: Context = { viewer, services, ip: ctx.extra.request.socket.remoteAddress ?? '', headers, loaders: new Loaders() };
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+      },
+      onNext: (ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(open.get(ctx.extra.socket)?.viewer, result.errors) } : undefined),
+      onError: (ctx, _id, _payload, errors) => format(open.get(ctx.extra.socket)?.viewer, errors),
+    },
+    wsServer,
+  );
+
+  return {
+    /** Closes every socket (their subscriptions complete) and stops listening. */
+    async dispose() {
+      clearInterval(timer);
+      stopListening();
+      await server.dispose();
+    },
+  };
+}
