@@ -1,0 +1,84 @@
+// B7: the PWA's initial JS (gzip), Lighthouse mobile scores of the signed-in dossier list,
+// and a warm offline start in Chromium. Lighthouse is installed on demand into bench/tools/node_modules.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { initialJs } from '../check-bundle.mjs';
+import { root } from './paths.mjs';
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+async function lighthouse(url, cookie) {
+  if (!fs.existsSync(path.join(root, 'bench/tools/node_modules/lighthouse'))) {
+    execFileSync('npm', ['install', '--prefix', path.join(root, 'bench/tools'), '--no-audit', '--no-fund', '--ignore-scripts'], { stdio: 'inherit' });
+  }
+  const require = createRequire(path.join(root, 'bench/tools/package.json'));
+  const { default: run } = await import(require.resolve('lighthouse'));
+  const chromeLauncher = await import(require.resolve('chrome-launcher'));
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
+  try {
+    const result = await run(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: cookie ? { Cookie: cookie } : undefined });
+    const lhr = result.lhr;
+    const audit = (id) => lhr.audits[id]?.numericValue;
+    return {
+      performance: Math.round(lhr.categories.performance.score * 100),
+      accessibility: Math.round(lhr.categories.accessibility.score * 100),
+      lcpMs: Math.round(audit('largest-contentful-paint')),
+      tbtMs: Math.round(audit('total-blocking-time')),
+      cls: audit('cumulative-layout-shift'),
+      failedAccessibility: Object.values(lhr.audits).filter((a) => lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id) && a.score === 0).map((a) => a.id),
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+/** Online visit, service worker in control, then offline reload: does the dossier list still show? */
+async function offlineStart(url, cookie, expectText) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext();
+    const [name, value] = cookie.split('=');
+    await context.addCookies([{ name, value, url }]);
+    const page = await context.newPage();
+    await page.goto(`${url}/dossiers`);
+    await page.getByText(expectText).first().waitFor({ timeout: 30_000 });
+    await page.evaluate(() => navigator.serviceWorker?.ready);
+    await page.reload();
+    await page.getByText(expectText).first().waitFor({ timeout: 30_000 });
+    await context.setOffline(true);
+    await page.reload().catch(() => {});
+    const shown = await page.getByText(expectText).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+    return { dossierListShownOffline: shown };
+  } finally {
+    await browser.close();
+  }
+}
+
+export default async function b7({ results, api, sessions, log }) {
+  const bundle = initialJs();
+  const fig = { initialJsGzipKB: Math.round((bundle.gzip / 1024) * 10) / 10, initialJsFiles: bundle.files.length, budgetKB: 150 };
+  fig.bundleMet = bundle.gzip <= 150 * 1024;
+  results.figures.B7 = fig;
+  log(`B7 initial JS: ${fig.initialJsGzipKB} KB gzip in ${fig.initialJsFiles} files (budget 150 KB)`);
+  try {
+    fig.lighthouseSignIn = await lighthouse(`${api.url}/sign-in`);
+    fig.lighthouseDossiers = await lighthouse(`${api.url}/dossiers`, sessions.client);
+    fig.lighthouseMet = [fig.lighthouseSignIn, fig.lighthouseDossiers].every((l) => l.performance >= 95 && l.accessibility === 100);
+    log(`B7 Lighthouse mobile: sign-in ${JSON.stringify(fig.lighthouseSignIn)}; dossier list ${JSON.stringify(fig.lighthouseDossiers)}`);
+  } catch (err) {
+    fig.lighthouseError = String(err?.message ?? err);
+    log(`B7 Lighthouse failed: ${fig.lighthouseError}`);
+  }
+  try {
+    const first = JSON.parse((await (await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: sessions.client }, body: JSON.stringify({ query: '{ dossiers(first: 1) { edges { node { number } } } }' }) })).text())).data.dossiers.edges[0].node.number;
+    Object.assign(fig, await offlineStart(api.url, sessions.client, first));
+    log(`B7 warm offline start shows the dossier list: ${fig.dossierListShownOffline}`);
+  } catch (err) {
+    fig.offlineError = String(err?.message ?? err);
+    log(`B7 offline start failed: ${fig.offlineError}`);
+  }
+}
