@@ -37,6 +37,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: './test/e2e',
+  // One folder per port, so runs side by side do not clear each other's artifacts.
+  outputDir: `./test-results/${port}`,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? 'line' : 'list',
   use: {

@@ -2,6 +2,8 @@ import type { UserModule } from './types'
 import { createApp } from 'vue'
 import App from './App.vue'
 import './styles/main.css'
+import './styles/questionnaire.css'
+import './styles/offline.css'
 
 const app = createApp(App)
 const modules = import.meta.glob<UserModule>('./modules/*.ts', { eager: true, import: 'install' })

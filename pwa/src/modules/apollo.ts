@@ -1,22 +1,25 @@
+import type { NormalizedCacheObject } from '@apollo/client/core'
+import type { CachePersistor } from 'apollo3-cache-persist'
 import type { UserModule } from '@/types'
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, split } from '@apollo/client/core'
+import { ApolloClient, ApolloLink, InMemoryCache, split } from '@apollo/client/core'
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions'
 import { getMainDefinition } from '@apollo/client/utilities'
 import { DefaultApolloClient } from '@vue/apollo-composable'
-import { createClient } from 'graphql-ws'
+import createUploadLink from 'apollo-upload-client/createUploadLink.mjs'
+import { graphqlSocket } from '@/composables/live/socket'
 
-function graphqlSocketUrl() {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`
-}
-
-/** Queries and mutations over HTTP, subscriptions over one lazily opened WebSocket; the session cookie authenticates both. */
+/**
+ * Queries and mutations over HTTP (as a multipart request when the variables hold files), subscriptions over one
+ * lazily opened WebSocket to the same origin that reconnects with backoff; the session cookie authenticates both. The preflight header satisfies the server's CSRF
+ * prevention, which refuses a multipart request without it.
+ */
 export function createGraphqlLink(): ApolloLink {
-  const http = new HttpLink({
+  const http = createUploadLink({
     uri: '/graphql',
     credentials: 'same-origin',
     headers: { 'Apollo-Require-Preflight': 'true' },
   })
-  const ws = new GraphQLWsLink(createClient({ url: graphqlSocketUrl(), lazy: true }))
+  const ws = new GraphQLWsLink(graphqlSocket().client)
   return split(
     ({ query }) => {
       const definition = getMainDefinition(query)
@@ -28,9 +31,50 @@ export function createGraphqlLink(): ApolloLink {
 }
 
 export function createApolloClient(link: ApolloLink = createGraphqlLink()) {
-  return new ApolloClient({ link, cache: new InMemoryCache() })
+  return new ApolloClient({
+    link,
+    // A question's id is unique only within its questionnaire: questions stay inside the request that holds them.
+    cache: new InMemoryCache({ typePolicies: { Question: { keyFields: false } } }),
+    // What was seen shows at once (also offline, from the persisted cache) while the server is asked again.
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  })
+}
+
+let persistor: Promise<CachePersistor<NormalizedCacheObject> | undefined> = Promise.resolve(undefined)
+
+/** Resolves once the cache holds what the last visit persisted (or at once where IndexedDB cannot be used). */
+export async function whenCacheRestored(): Promise<void> {
+  await persistor
+}
+
+/**
+ * Empties the cache and its persisted copy: at sign-out, and when the server says there is no session. What is on
+ * screen (the shell, the sign-in page) is fetched again, without waiting for it; queries in flight are not lost.
+ */
+export async function forgetCachedData(client: ApolloClient<unknown>) {
+  const persisted = await persistor
+  persisted?.pause()
+  void client.resetStore().catch(() => undefined)
+  await persisted?.purge()
+  persisted?.resume()
+}
+
+async function restorePersistedCache(cache: InMemoryCache) {
+  try {
+    // Loaded apart from the initial bundle; the service worker precaches it like every chunk.
+    const { createCachePersistor } = await import('@/composables/offline/cachePersistence')
+    const created = createCachePersistor(cache)
+    await created.restore()
+    return created
+  }
+  catch {
+    return undefined
+  }
 }
 
 export const install: UserModule = (app) => {
-  app.provide(DefaultApolloClient, createApolloClient())
+  const client = createApolloClient()
+  app.provide(DefaultApolloClient, client)
+  persistor = restorePersistedCache(client.cache as InMemoryCache)
+  return whenCacheRestored()
 }

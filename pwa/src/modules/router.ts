@@ -5,8 +5,11 @@ import type { UserModule } from '@/types'
 import { DefaultApolloClient } from '@vue/apollo-composable'
 import { inject } from 'vue'
 import { createRouter, createWebHistory } from 'vue-router'
+import { setSignedIn } from '@/composables/auth/session'
 import { guardTarget } from '@/composables/auth/useSignInFlow'
+import { errorCodeOf } from '@/composables/errors/useErrorMessage'
 import { graphql } from '@/gql'
+import { whenCacheRestored } from '@/modules/apollo'
 import { loadLocale } from '@/modules/i18n'
 
 declare module 'vue-router' {
@@ -22,6 +25,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { step: 'DONE' } },
   { path: '/dossiers', name: 'dossiers', component: () => import('@/pages/DossiersPage.vue'), meta: { step: 'DONE' } },
   { path: '/dossiers/:id', name: 'dossier', component: () => import('@/pages/DossierPage.vue'), meta: { step: 'DONE' } },
+  { path: '/actions', name: 'actions', component: () => import('@/pages/ActionsPage.vue'), meta: { step: 'DONE' } },
+  // E-mails about a new questionnaire link here.
+  { path: '/actions/:id', name: 'action', component: () => import('@/pages/QuestionnairePage.vue'), meta: { step: 'DONE' } },
   { path: '/my-data', name: 'my-data', component: () => import('@/pages/MyDataPage.vue'), meta: { step: 'DONE' } },
   { path: '/company', name: 'company', component: () => import('@/pages/CompanyPage.vue'), meta: { step: 'DONE' } },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/pages/SignInPage.vue'), meta: { step: 'ANONYMOUS' } },
@@ -59,13 +65,19 @@ async function applyAccountLanguage(client: ApolloClient<unknown>) {
   catch {}
 }
 
-/** Asks the server each time: the session may have moved on (or ended) in another tab. */
+/**
+ * Asks the server each time: the session may have moved on (or ended) in another tab. Offline (or with the server
+ * out of reach) the step the persisted cache last heard stands in, so that a client can still read what they saw.
+ */
 async function currentStep(client: ApolloClient<unknown>) {
+  await whenCacheRestored()
   try {
     const { data } = await client.query({ query: SignInStepQuery, fetchPolicy: 'network-only' })
     return data.signInStep ?? null
   }
-  catch {
+  catch (error) {
+    if (['NETWORK', 'SERVICE_UNAVAILABLE'].includes(errorCodeOf(error)))
+      return client.readQuery({ query: SignInStepQuery })?.signInStep ?? null
     return null
   }
 }
@@ -81,6 +93,7 @@ export const install: UserModule = (app) => {
     if (step === 'DONE' && !signedIn)
       await applyAccountLanguage(client)
     signedIn = step === 'DONE'
+    await setSignedIn(signedIn)
     return guardTarget(to, step)
   })
   app.use(router)

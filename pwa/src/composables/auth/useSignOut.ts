@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation } from '@vue/apollo-composable'
 import { useRouter } from 'vue-router'
 import { graphql } from '@/gql'
+import { forgetSession } from './session'
 
 const SignOutMutation = graphql(`
   mutation SignOut {
@@ -19,7 +20,7 @@ export function useSignOut() {
       await mutate()
       sessionStorage.clear()
       await router.push('/sign-in')
-      await resolveClient().resetStore()
+      await forgetSession(resolveClient())
     },
   }
 }

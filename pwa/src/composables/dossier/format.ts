@@ -14,3 +14,8 @@ export function formatSize(locale: string, bytes: number) {
   }
   return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)
 }
+
+/** A date with the time: "3 mrt 2026 10:15" or "Mar 3, 2026, 10:15 AM". */
+export function formatDateTime(locale: string, iso: string) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+}

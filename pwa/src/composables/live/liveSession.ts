@@ -1,0 +1,114 @@
+import type { ApolloClient } from '@apollo/client/core'
+import { onSessionChange } from '@/composables/auth/session'
+import { HomeQuery } from '@/composables/dossier/useHome'
+import { graphql } from '@/gql'
+import { forgetCachedData } from '@/modules/apollo'
+import { clearAppBadge, setAppBadge } from './appBadge'
+import { refetchActive, refetchActiveNamed } from './refetch'
+import { graphqlSocket, retryDelay } from './socket'
+import { shouldRefetch, writeUnreadCounts } from './unreadCounts'
+
+const UnreadCountsChangedSubscription = graphql(`
+  subscription UnreadCountsChanged {
+    unreadCountsChanged {
+      dossierId
+      openActions
+      unreadTotal
+      counts {
+        correspondence { total unread }
+        documents { total unread }
+        provided { total unread }
+        messages { total unread }
+      }
+    }
+  }
+`)
+
+/** What shows counts or lists that events may have changed while the socket was down. */
+const countQueries = ['Home', 'Dossier', 'Dossiers', 'DossierStatusCounts', 'DossierDocuments', 'DossierMessages', 'Actions', 'DossierQuestionnaires']
+
+/** Keeps the counts of every view current from `unreadCountsChanged`; resubscribes with backoff when it ends. */
+function followUnreadCounts(client: ApolloClient<unknown>) {
+  let stopped = false
+  let failures = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let subscription: { unsubscribe: () => void } | undefined
+  const again = () => {
+    if (!stopped)
+      timer = setTimeout(start, retryDelay(failures++))
+  }
+  function start() {
+    subscription = client.subscribe({ query: UnreadCountsChangedSubscription }).subscribe({
+      next: ({ data }) => {
+        failures = 0
+        if (!data)
+          return
+        const plan = writeUnreadCounts(client.cache, data.unreadCountsChanged)
+        void refetchActive(client, query => shouldRefetch(query, plan))
+      },
+      error: again,
+      complete: again,
+    })
+  }
+  start()
+  return () => {
+    stopped = true
+    clearTimeout(timer)
+    subscription?.unsubscribe()
+  }
+}
+
+/** The app icon's badge: unread documents and messages plus open actions, from the home counts in the cache. */
+function followAppBadge(client: ApolloClient<unknown>) {
+  const subscription = client.watchQuery({ query: HomeQuery, fetchPolicy: 'cache-first' }).subscribe({
+    next: ({ data }) => {
+      if (data?.home)
+        void setAppBadge(data.home.unreadTotal + data.home.openActions)
+    },
+    error: () => undefined,
+  })
+  return () => subscription.unsubscribe()
+}
+
+/**
+ * What lives as long as a signed-in session in this tab: the socket reopened with the session's cookie, live counts,
+ * the app badge, and queued messages sent when the network is back. When the session ends, what this browser knew
+ * of it is forgotten.
+ */
+export function startLiveSession(client: ApolloClient<unknown>) {
+  const socket = graphqlSocket()
+  let stopSession: (() => void) | undefined
+  // The outbox is loaded apart from the initial bundle: most sessions never queue a message.
+  const flush = () => void import('@/composables/offline/useOutbox').then(outbox => outbox.flushQueuedMessages(client))
+  /** Back online: what failed offline is asked again, and queued messages go out. */
+  const refresh = () => {
+    void refetchActiveNamed(client, countQueries)
+    flush()
+  }
+
+  onSessionChange(async (signedIn, before) => {
+    stopSession?.()
+    stopSession = undefined
+    socket.restart()
+    if (signedIn) {
+      const stops = [
+        followUnreadCounts(client),
+        followAppBadge(client),
+        socket.onReconnected(refresh),
+      ]
+      window.addEventListener('online', refresh)
+      // A flush that met an unreachable server is tried again now and then.
+      const timer = setInterval(flush, 60_000)
+      stopSession = () => {
+        stops.forEach(stop => stop())
+        window.removeEventListener('online', refresh)
+        clearInterval(timer)
+      }
+      flush()
+    }
+    // The server says there is no session (signed out, expired, or ended elsewhere): forget what it showed.
+    else if (before !== false) {
+      await Promise.all([forgetCachedData(client), clearAppBadge()])
+    }
+  })
+}
