@@ -5,7 +5,7 @@ import { Loaders } from '../../graphql/loaders.js';
 import { logger } from '../../logger.js';
 import { hashPassword } from '../auth/password.js';
 import { SignInStep } from '../auth/auth.types.js';
-import { Document } from '../document/document.entity.js';
+import { Document, storedFileColumns } from '../document/document.entity.js';
 import { DocumentCategory } from '../document/document.types.js';
 import { DossierStatus } from '../dossier/dossier.types.js';
 import { QuestionKind } from '../questionnaire/questionnaire.types.js';
@@ -51,7 +51,7 @@ async function seedDossiers(services: Services, [admin, staff, client, company]:
   for (const [category, title, fileName, author] of documents) {
     const stored = await storage.write(Readable.from(await demoPdf(title, [`Dossier ${levering.number}`, levering.description, 'Dit is een voorbeeld-document van de demo.'])));
     await db.getRepository(Document).save(
-      db.getRepository(Document).create({ dossierId: levering.id, category, title, fileName, mimeType: stored.mimeType, size: stored.size, sha256: stored.sha256, storageKey: stored.key, authorId: author.id }),
+      db.getRepository(Document).create({ dossierId: levering.id, category, title, ...storedFileColumns(stored, fileName), authorId: author.id }),
     );
   }
   return levering.id;

@@ -1,7 +1,11 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { RefColumn, Row, TextColumn } from '../../db/columns.js';
+import type { StoredFile } from '../../storage/storage.js';
 import { DocumentCategory } from './document.types.js';
+
+/** The columns a document takes from the file in storage. */
+export const storedFileColumns = (file: StoredFile, fileName: string) => ({ fileName, mimeType: file.mimeType, size: file.size, sha256: file.sha256, storageKey: file.key });
 
 @Entity('document')
 @ObjectType()

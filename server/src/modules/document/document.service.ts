@@ -16,7 +16,7 @@ import { scopeToViewer } from '../dossier/dossier.access.js';
 import { Dossier } from '../dossier/dossier.entity.js';
 import type { DossierService } from '../dossier/dossier.service.js';
 import { Role } from '../user/user.types.js';
-import { Document, DocumentRead } from './document.entity.js';
+import { Document, DocumentRead, storedFileColumns } from './document.entity.js';
 import type { DocumentNotifier } from './document.notifier.js';
 import { DocumentCategory, SHOWN_IN_TAB } from './document.types.js';
 
@@ -160,11 +160,7 @@ export class DocumentService {
             dossierId: dossier.id,
             category: input.category,
             title,
-            fileName: stored.fileName,
-            mimeType: stored.mimeType,
-            size: stored.size,
-            sha256: stored.sha256,
-            storageKey: stored.key,
+            ...storedFileColumns(stored, stored.fileName),
             authorId: viewer.user.id,
           }),
         );

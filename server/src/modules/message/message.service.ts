@@ -11,7 +11,7 @@ import { logger } from '../../logger.js';
 import { renderMail } from '../../mail/mail.templates.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { audit } from '../audit/audit.service.js';
-import { Document } from '../document/document.entity.js';
+import { Document, storedFileColumns } from '../document/document.entity.js';
 import type { DocumentService } from '../document/document.service.js';
 import { DocumentCategory } from '../document/document.types.js';
 import { scopeToViewer } from '../dossier/dossier.access.js';
@@ -139,11 +139,7 @@ export class MessageService {
               messageId: saved.id,
               category: fromOffice ? DocumentCategory.CORRESPONDENCE : DocumentCategory.PROVIDED,
               title: file.fileName,
-              fileName: file.fileName,
-              mimeType: file.mimeType,
-              size: file.size,
-              sha256: file.sha256,
-              storageKey: file.key,
+              ...storedFileColumns(file, file.fileName),
               authorId: viewer.user.id,
             }),
           );

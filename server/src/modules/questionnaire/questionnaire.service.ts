@@ -9,7 +9,7 @@ import { renderMail } from '../../mail/mail.templates.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { FileStorage } from '../../storage/storage.js';
 import { audit } from '../audit/audit.service.js';
-import { Document } from '../document/document.entity.js';
+import { Document, storedFileColumns } from '../document/document.entity.js';
 import { DocumentCategory } from '../document/document.types.js';
 import { accessHolderId, scopeToViewer } from '../dossier/dossier.access.js';
 import { Dossier } from '../dossier/dossier.entity.js';
@@ -227,11 +227,7 @@ export class QuestionnaireService {
             messageId: null,
             category: DocumentCategory.PROVIDED,
             title: request.title,
-            fileName: `${fileSafe(request.title)}.pdf`,
-            mimeType: stored.mimeType,
-            size: stored.size,
-            sha256: stored.sha256,
-            storageKey: stored.key,
+            ...storedFileColumns(stored, `${fileSafe(request.title)}.pdf`),
             authorId: viewer.user.id,
           }),
         );
