@@ -123,6 +123,7 @@ const schema = z.object({
       }
       return n;
     }),
+  OUTBOX_RETRY_SECONDS: positiveInt(30, 3600),
   SESSION_IDLE_MINUTES: positiveInt(30, 24 * 60),
   SESSION_ABSOLUTE_HOURS: positiveInt(12, 24 * 30),
   STORAGE_KEY: z
@@ -200,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storageKey: e.STORAGE_KEY,
     previousStorageKeys: e.STORAGE_KEY_PREVIOUS,
     notifyBatchMs: e.NOTIFY_BATCH_SECONDS * 1000,
+    outbox: { retryBaseMs: e.OUTBOX_RETRY_SECONDS * 1000, pollMs: 1000 },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -38,6 +38,7 @@ export async function startServer(config: Config): Promise<KluisServer> {
   const db = await connect(config);
   const services = createServices(config, db);
   await services.realtime.start();
+  await services.outbox.start();
   await services.documents.sweepOrphanFiles();
   await services.users.bootstrapAdmin(config.bootstrapAdminEmail);
   if (config.demoData) await seedDemoData(services);
@@ -81,7 +82,7 @@ export async function startServer(config: Config): Promise<KluisServer> {
     async close() {
       draining = true;
       await apollo.stop();
-      await services.notifier.flush();
+      await services.outbox.close();
       await services.realtime.close();
       await db.destroy();
     },

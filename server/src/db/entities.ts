@@ -7,6 +7,7 @@ import { Dossier, DossierAccess, ProgressStep } from '../modules/dossier/dossier
 import { Message, MessageRead } from '../modules/message/message.entity.js';
 import { QuestionnaireAnswer, QuestionnaireRequest, QuestionnaireTemplate } from '../modules/questionnaire/questionnaire.entity.js';
 import { User } from '../modules/user/user.entity.js';
+import { OutboxItem } from '../outbox/outbox.entity.js';
 
 /** Every entity, listed once: the data source and the migration generator read this. */
-export const entities = [User, Session, LinkToken, RecoveryCode, Challenge, FailedAttempt, AuditEvent, ApiToken, Dossier, DossierAccess, ProgressStep, Document, DocumentRead, Message, MessageRead, QuestionnaireTemplate, QuestionnaireRequest, QuestionnaireAnswer];
+export const entities = [User, Session, LinkToken, RecoveryCode, Challenge, FailedAttempt, AuditEvent, ApiToken, Dossier, DossierAccess, ProgressStep, Document, DocumentRead, Message, MessageRead, QuestionnaireTemplate, QuestionnaireRequest, QuestionnaireAnswer, OutboxItem];

@@ -20,8 +20,9 @@ export class Mailer {
     }
   }
 
-  async send(to: string, content: MailContent): Promise<void> {
-    const info = await this.transport.sendMail({ from: this.config.mailFrom, to, ...content });
+  /** Only the outbox calls this; `messageId` stays the same when a send is retried. */
+  async send(to: string, content: MailContent, messageId?: string): Promise<void> {
+    const info = await this.transport.sendMail({ from: this.config.mailFrom, to, messageId, ...content });
     if (!this.outboxDir) return;
     fs.mkdirSync(this.outboxDir, { recursive: true });
     const file = path.join(this.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.eml`);

@@ -14,9 +14,10 @@ export class SmsSender {
     if (v) this.vonage = new Vonage({ apiKey: v.apiKey, apiSecret: v.apiSecret }, v.restHost ? { restHost: v.restHost } : {});
   }
 
-  async send(to: string, text: string): Promise<void> {
+  /** Only the outbox calls this; `clientRef` stays the same when a send is retried. */
+  async send(to: string, text: string, clientRef?: string): Promise<void> {
     if (this.vonage) {
-      await this.vonage.sms.send({ to: to.replace(/^\+/, ''), from: this.config.vonage!.from, text });
+      await this.vonage.sms.send({ to: to.replace(/^\+/, ''), from: this.config.vonage!.from, text, clientRef });
       return;
     }
     const dir = path.join(this.config.dataDir, 'outbox');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../../src/modules/auth/session.entity.js';
 import { Client, SIGN_IN, errorOf } from '../client.js';
+import { smsCodeFromOutbox } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed.js';
 
@@ -18,9 +19,7 @@ const outbox = () => (fs.existsSync(path.join(server.dataDir, 'outbox')) ? fs.re
 async function signInDemoClient() {
   const client = new Client(server);
   expect((await client.ok(SIGN_IN, { email: 'klant@demo.kluis.test', password: DEMO_PASSWORD })).signIn.step).toBe('SECOND_FACTOR');
-  await client.ok('mutation { sendSignInSmsCode }');
-  const sms = outbox().filter((f) => f.endsWith('.sms.txt')).sort().at(-1)!;
-  const code = /\b(\d{6})\b/.exec(fs.readFileSync(path.join(server.dataDir, 'outbox', sms), 'utf8'))![1]!;
+  const code = await smsCodeFromOutbox(server.dataDir, () => client.ok('mutation { sendSignInSmsCode }'));
   expect((await client.ok('mutation ($c: String!) { verifySecondFactor(method: SMS, code: $c) { step } }', { c: code })).verifySecondFactor.step).toBe('DONE');
   return client;
 }

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, SIGN_IN } from '../client.js';
+import { smsCodeFromOutbox } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed.js';
 
@@ -16,10 +15,7 @@ afterAll(() => server?.close());
 async function signInDemo(email: string) {
   const client = new Client(server);
   await client.ok(SIGN_IN, { email, password: DEMO_PASSWORD });
-  await client.ok('mutation { sendSignInSmsCode }');
-  const outbox = path.join(server.dataDir, 'outbox');
-  const sms = fs.readdirSync(outbox).filter((f) => f.endsWith('.sms.txt')).sort().at(-1)!;
-  const code = /\b(\d{6})\b/.exec(fs.readFileSync(path.join(outbox, sms), 'utf8'))![1]!;
+  const code = await smsCodeFromOutbox(server.dataDir, () => client.ok('mutation { sendSignInSmsCode }'));
   expect((await client.ok('mutation ($c: String!) { verifySecondFactor(method: SMS, code: $c) { step } }', { c: code })).verifySecondFactor.step).toBe('DONE');
   return client;
 }

@@ -8,9 +8,8 @@ import type { Context, Viewer } from '../../graphql/context.js';
 import { badInput, unauthenticated } from '../../graphql/errors.js';
 import { logger } from '../../logger.js';
 import { renderMail } from '../../mail/mail.templates.js';
-import type { Mailer } from '../../mail/mailer.js';
+import type { Outbox } from '../../outbox/outbox.js';
 import { randomDigits, randomToken, type Sealer, sha256 } from '../../security/secrets.js';
-import type { SmsSender } from '../../sms/sms-sender.js';
 import { audit } from '../audit/audit.service.js';
 import type { PortalService } from '../portal/portal.service.js';
 import type { Realtime } from '../../realtime/realtime.js';
@@ -40,8 +39,7 @@ export class AuthService {
   constructor(
     private readonly db: DataSource,
     private readonly config: Config,
-    private readonly mailer: Mailer,
-    private readonly sms: SmsSender,
+    private readonly outbox: Outbox,
     private readonly sealer: Sealer,
     private readonly portal: PortalService,
     private readonly realtime: Realtime,
@@ -184,10 +182,12 @@ export class AuthService {
       throw rateLimited(((oldest?.createdAt.getTime() ?? Date.now()) + 3_600_000 - Date.now()) / 1000);
     }
     const code = randomDigits(6);
-    await repo.update({ sessionId: viewer.session!.id, kind, usedAt: IsNull() }, { usedAt: new Date() });
-    await repo.save(repo.create({ sessionId: viewer.session!.id, userId: viewer.user.id, kind, secret: sha256(code), phone, failures: 0, expiresAt: new Date(Date.now() + SMS_CODE_MS), usedAt: null }));
     const text = viewer.user.language === 'EN' ? `Your ${this.config.portalName} code is ${code}. It is valid for 5 minutes.` : `Uw code voor ${this.config.portalName} is ${code}. De code is 5 minuten geldig.`;
-    await this.sms.send(phone, text);
+    await this.db.transaction(async (manager) => {
+      await manager.update(Challenge, { sessionId: viewer.session!.id, kind, usedAt: IsNull() }, { usedAt: new Date() });
+      await manager.save(manager.create(Challenge, { sessionId: viewer.session!.id, userId: viewer.user.id, kind, secret: sha256(code), phone, failures: 0, expiresAt: new Date(Date.now() + SMS_CODE_MS), usedAt: null }));
+      await this.outbox.sms(manager, phone, text);
+    });
   }
 
   /** Checks a code against the session's open challenge; wrong codes count one by one, up to the limit. */
@@ -264,7 +264,7 @@ export class AuthService {
     const token = randomToken();
     await manager.save(manager.create(LinkToken, { tokenHash: sha256(token), userId: user.id, purpose, expiresAt: new Date(Date.now() + LINK_VALIDITY[purpose]), usedAt: null }));
     const link = `${this.config.publicUrl}/set-password?token=${token}`;
-    await this.mailer.send(user.email, renderMail(purpose === LinkPurpose.INVITATION ? 'invitation' : 'passwordLink', user.language, { office: this.config.portalName, link }));
+    await this.outbox.mail(manager, user.email, renderMail(purpose === LinkPurpose.INVITATION ? 'invitation' : 'passwordLink', user.language, { office: this.config.portalName, link }));
   }
 
   /** Always true: whether the address is known is never revealed, nor how long the work took. */
@@ -275,7 +275,7 @@ export class AuthService {
       if (!user) return;
       const recent = await this.db.getRepository(LinkToken).countBy({ userId: user.id, purpose: LinkPurpose.PASSWORD, createdAt: MoreThan(new Date(Date.now() - 3_600_000)) });
       if (recent >= 3) return;
-      await this.sendLink(this.db.manager, user, LinkPurpose.PASSWORD);
+      await this.db.transaction((manager) => this.sendLink(manager, user, LinkPurpose.PASSWORD));
     })().catch((err) => logger.error({ err }, 'could not send a password link'));
     return true;
   }
@@ -294,12 +294,10 @@ export class AuthService {
       await manager.update(User, user.id, { passwordHash: hash });
       await this.revokeOtherSessions(manager, user.id);
       await audit(manager, { action: 'PASSWORD_SET', actorId: user.id, ip: ctx.ip });
+      await this.outbox.mail(manager, user.email, renderMail('passwordSet', user.language, { office: this.config.portalName, link: this.config.publicUrl }));
       return { user, step: await this.stepAfterPassword(user) };
     });
     await this.startSession(ctx, user, step);
-    await this.mailer
-      .send(user.email, renderMail('passwordSet', user.language, { office: this.config.portalName, link: this.config.publicUrl }))
-      .catch((err) => logger.error({ err }, 'could not send the password confirmation'));
     return this.payload(user, step);
   }
 

@@ -17,7 +17,9 @@ import { Dossier } from '../dossier/dossier.entity.js';
 import type { DossierService } from '../dossier/dossier.service.js';
 import { Role } from '../user/user.types.js';
 import { Document, DocumentRead, storedFileColumns } from './document.entity.js';
-import type { DocumentNotifier } from './document.notifier.js';
+import { renderMail } from '../../mail/mail.templates.js';
+import type { Outbox } from '../../outbox/outbox.js';
+import type { User } from '../user/user.entity.js';
 import { DocumentCategory, SHOWN_IN_TAB } from './document.types.js';
 
 export interface PublishInput {
@@ -58,7 +60,7 @@ export class DocumentService {
     private readonly config: Config,
     readonly storage: FileStorage,
     private readonly dossiers: DossierService,
-    private readonly notifier: DocumentNotifier,
+    private readonly outbox: Outbox,
     private readonly realtime: Realtime,
   ) {}
 
@@ -152,6 +154,7 @@ export class DocumentService {
     const dossier = await this.dossiers.find(viewer, input.dossierId);
     if (!dossier) throw notFound('Dossier');
     const stored = await this.store(input.file);
+    const clients = (await this.dossiers.participants(dossier.id)).filter((u) => u.role === Role.CLIENT);
     let document: Document;
     try {
       document = await this.db.transaction(async (manager) => {
@@ -166,16 +169,24 @@ export class DocumentService {
         );
         await manager.update(Dossier, dossier.id, { updatedAt: new Date() });
         await audit(manager, { action: 'DOCUMENT_PUBLISHED', actorId: viewer.user.id, dossierId: dossier.id, subjectId: saved.id, ip });
+        await this.signal(manager, dossier, clients);
         return saved;
       });
     } catch (err) {
       await this.storage.remove(stored.key);
       throw err;
     }
-    const clients = (await this.dossiers.participants(dossier.id)).filter((u) => u.role === Role.CLIENT);
-    this.notifier.schedule(dossier, clients.map((u) => u.id));
     this.realtime.countsChanged({ dossierId: dossier.id });
     return document;
+  }
+
+  /** One content-free e-mail per client for everything published within the batch window. */
+  private async signal(manager: EntityManager, dossier: Dossier, clients: User[]) {
+    const link = `${this.config.publicUrl}/dossiers/${dossier.id}`;
+    for (const user of clients.filter((u) => u.notifyNewDocuments)) {
+      const mail = renderMail('newDocuments', user.language, { office: this.config.portalName, link, dossier: dossier.number });
+      await this.outbox.mail(manager, user.email, mail, { delayMs: this.config.notifyBatchMs, dedupeKey: `newDocuments:${user.id}:${dossier.id}` });
+    }
   }
 
   private async markReadIn(manager: EntityManager, viewer: Viewer, document: Document) {

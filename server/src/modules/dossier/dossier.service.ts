@@ -1,4 +1,4 @@
-import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
+import { Brackets, In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { Loaders } from '../../graphql/loaders.js';
@@ -195,6 +195,13 @@ export class DossierService {
       .andWhere(new Brackets((w) => w.where('u.id IN (:...holders)', { holders }).orWhere('u.mainAccountId IN (:...holders)', { holders })))
       .orderBy('u.createdAt', 'ASC')
       .getMany();
+  }
+
+  /** Who hears from the office's side: the handler, or every staff member when the dossier has none. */
+  async handlerOrStaff(dossier: Dossier): Promise<User[]> {
+    const users = this.db.getRepository(User);
+    const handler = dossier.handlerId ? await users.findOneBy({ id: dossier.handlerId, removedAt: IsNull() }) : null;
+    return handler ? [handler] : users.findBy({ role: In([Role.STAFF, Role.ADMIN]), removedAt: IsNull() });
   }
 
   // --- staff ----------------------------------------------------------------

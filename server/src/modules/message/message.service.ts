@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { In, IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { Viewer } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
@@ -9,7 +9,7 @@ import type { Realtime } from '../../realtime/realtime.js';
 import type { FileUpload } from '../../graphql/scalars.js';
 import { logger } from '../../logger.js';
 import { renderMail } from '../../mail/mail.templates.js';
-import type { Mailer } from '../../mail/mailer.js';
+import type { Outbox } from '../../outbox/outbox.js';
 import { audit } from '../audit/audit.service.js';
 import { Document, storedFileColumns } from '../document/document.entity.js';
 import type { DocumentService } from '../document/document.service.js';
@@ -39,7 +39,7 @@ export class MessageService {
   constructor(
     private readonly db: DataSource,
     private readonly config: Config,
-    private readonly mailer: Mailer,
+    private readonly outbox: Outbox,
     private readonly dossiers: DossierService,
     private readonly documents: DocumentService,
     private readonly realtime: Realtime,
@@ -125,6 +125,7 @@ export class MessageService {
       throw err;
     }
     const fromOffice = isStaff(viewer.user.role);
+    const otherSide = fromOffice ? (await this.dossiers.participants(dossier.id)).filter((u) => u.role === Role.CLIENT) : await this.dossiers.handlerOrStaff(dossier);
     let message: Message;
     try {
       message = await this.db.transaction(async (manager) => {
@@ -146,6 +147,7 @@ export class MessageService {
         }
         await manager.update(Dossier, dossier.id, { updatedAt: new Date() });
         await audit(manager, { action: 'MESSAGE_SENT', actorId: viewer.user.id, dossierId: dossier.id, subjectId: saved.id, ip });
+        await this.signal(manager, dossier, otherSide);
         return saved;
       });
     } catch (err) {
@@ -158,7 +160,8 @@ export class MessageService {
       throw err;
     }
     this.realtime.messageAdded(message);
-    await this.afterSend(dossier, message).catch((err) => logger.error({ err }, 'could not send the absence reply or message signal'));
+    const absentees = otherSide.filter((u) => (fromOffice || u.id === dossier.handlerId) && absent(u, new Date()));
+    for (const absentee of absentees) await this.autoReply(dossier, message, absentee).catch((err) => logger.error({ err }, 'could not send an absence reply'));
     return message;
   }
 
@@ -168,20 +171,11 @@ export class MessageService {
     return earlier;
   }
 
-  /** Absence replies from the other side, then content-free e-mail signals. */
-  private async afterSend(dossier: Dossier, message: Message): Promise<void> {
-    const now = new Date();
-    const participants = await this.dossiers.participants(dossier.id);
-    const handler = dossier.handlerId ? await this.db.getRepository(User).findOneBy({ id: dossier.handlerId }) : null;
-    const others = message.fromOffice ? participants.filter((u) => u.role === Role.CLIENT) : handler ? [handler] : await this.db.getRepository(User).findBy({ role: In([Role.STAFF, Role.ADMIN]), removedAt: IsNull() });
-
-    for (const absentee of (message.fromOffice ? others : [handler]).filter((u) => absent(u, now))) {
-      await this.autoReply(dossier, message, absentee);
-    }
-    for (const user of others) {
-      if (!user.notifyNewMessages || user.removedAt) continue;
-      const link = `${this.config.publicUrl}/dossiers/${dossier.id}`;
-      await this.mailer.send(user.email, renderMail('newMessage', user.language, { office: this.config.portalName, link, dossier: dossier.number }));
+  /** Content-free e-mail signals, written with the message they announce. */
+  private async signal(manager: EntityManager, dossier: Dossier, users: User[]) {
+    const link = `${this.config.publicUrl}/dossiers/${dossier.id}`;
+    for (const user of users.filter((u) => u.notifyNewMessages)) {
+      await this.outbox.mail(manager, user.email, renderMail('newMessage', user.language, { office: this.config.portalName, link, dossier: dossier.number }));
     }
   }
 

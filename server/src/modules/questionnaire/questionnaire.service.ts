@@ -4,9 +4,8 @@ import { In, IsNull, Not, type DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { Viewer } from '../../graphql/context.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
-import { logger } from '../../logger.js';
 import { renderMail } from '../../mail/mail.templates.js';
-import type { Mailer } from '../../mail/mailer.js';
+import type { Outbox } from '../../outbox/outbox.js';
 import type { FileStorage } from '../../storage/storage.js';
 import { audit } from '../audit/audit.service.js';
 import { Document, storedFileColumns } from '../document/document.entity.js';
@@ -14,7 +13,6 @@ import { DocumentCategory } from '../document/document.types.js';
 import { accessHolderId, scopeToViewer } from '../dossier/dossier.access.js';
 import { Dossier } from '../dossier/dossier.entity.js';
 import type { DossierService } from '../dossier/dossier.service.js';
-import { User } from '../user/user.entity.js';
 import { Role, isStaff } from '../user/user.types.js';
 import { QuestionnaireAnswer, QuestionnaireRequest, QuestionnaireTemplate } from './questionnaire.entity.js';
 import { renderQuestionnairePdf } from './questionnaire.pdf.js';
@@ -42,7 +40,7 @@ export class QuestionnaireService {
   constructor(
     private readonly db: DataSource,
     private readonly config: Config,
-    private readonly mailer: Mailer,
+    private readonly outbox: Outbox,
     private readonly dossiers: DossierService,
     private readonly storage: FileStorage,
   ) {}
@@ -150,15 +148,13 @@ export class QuestionnaireService {
         }),
       );
       await audit(manager, { action: 'QUESTIONNAIRE_SENT', actorId: viewer.user.id, dossierId: dossier.id, subjectId: saved.id, ip });
+      if (assignee.notifyNewQuestionnaires) {
+        const link = `${this.config.publicUrl}/actions/${saved.id}`;
+        await this.outbox.mail(manager, assignee.email, renderMail('newQuestionnaire', assignee.language, { office: this.config.portalName, link, dossier: dossier.number }));
+      }
       return saved;
     });
     this.onActionsChanged(dossier.id, [assignee.id]);
-    if (assignee.notifyNewQuestionnaires) {
-      const link = `${this.config.publicUrl}/actions/${request.id}`;
-      await this.mailer
-        .send(assignee.email, renderMail('newQuestionnaire', assignee.language, { office: this.config.portalName, link, dossier: dossier.number }))
-        .catch((err) => logger.error({ err }, 'could not signal a new questionnaire'));
-    }
     return request;
   }
 
@@ -219,6 +215,7 @@ export class QuestionnaireService {
       language: viewer.user.language,
     });
     const stored = await this.storage.write(Readable.from([pdf]));
+    const staff = await this.dossiers.handlerOrStaff(dossier);
     try {
       await this.db.transaction(async (manager) => {
         const document = await manager.save(
@@ -240,6 +237,10 @@ export class QuestionnaireService {
         if (!closed.affected) throw badInput('id', 'This questionnaire has already been completed', 'COMPLETED');
         await manager.update(Dossier, dossier.id, { updatedAt: completedAt });
         await audit(manager, { action: 'QUESTIONNAIRE_COMPLETED', actorId: viewer.user.id, dossierId: dossier.id, subjectId: request.id, ip });
+        const link = `${this.config.publicUrl}/dossiers/${dossier.id}`;
+        for (const user of staff) {
+          await this.outbox.mail(manager, user.email, renderMail('questionnaireCompleted', user.language, { office: this.config.portalName, link, dossier: dossier.number }));
+        }
         Object.assign(request, { status: QuestionnaireStatus.COMPLETED, completedAt, pdfDocumentId: document.id });
       });
     } catch (err) {
@@ -247,21 +248,8 @@ export class QuestionnaireService {
       throw err;
     }
     this.onActionsChanged(dossier.id, [request.assigneeId]);
-    await this.tellHandler(dossier).catch((err) => logger.error({ err }, 'could not signal a completed questionnaire'));
     return request;
   }
-
-  /** The handler, or every staff member when the dossier has none. */
-  private async tellHandler(dossier: Dossier) {
-    const users = this.db.getRepository(User);
-    const handler = dossier.handlerId ? await users.findOneBy({ id: dossier.handlerId, removedAt: IsNull() }) : null;
-    const staff = handler ? [handler] : await users.findBy({ role: In([Role.STAFF, Role.ADMIN]), removedAt: IsNull() });
-    const link = `${this.config.publicUrl}/dossiers/${dossier.id}`;
-    for (const user of staff) {
-      await this.mailer.send(user.email, renderMail('questionnaireCompleted', user.language, { office: this.config.portalName, link, dossier: dossier.number }));
-    }
-  }
-
 }
 
 function requiredText(value: string, field: string, max: number): string {
