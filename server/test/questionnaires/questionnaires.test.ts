@@ -127,6 +127,8 @@ describe('questionnaire requests', () => {
   });
 
   it('stores a page at once and resumes at the next one', async () => {
+    const partial = (await anna.ok(SAVE, { id: ids.request, page: 0, answers: [{ questionId: 'naam', value: ['Anna de Vries'] }] })).saveQuestionnairePage;
+    expect(partial, 'a page that misses a required answer is where to resume').toMatchObject({ status: 'IN_PROGRESS', currentPage: 0 });
     const saved = (await anna.ok(SAVE, { id: ids.request, page: 0, answers: [{ questionId: 'naam', value: ['Anna de Vries'] }, { questionId: 'geboren', value: ['1980-01-30'] }, { questionId: 'kinderen', value: [] }] })).saveQuestionnairePage;
     expect(saved).toMatchObject({ status: 'IN_PROGRESS', currentPage: 1 });
     const resumed = (await anna.ok(`query ($id: ID!) { questionnaire(id: $id) { currentPage status answers { questionId value } } }`, { id: ids.request })).questionnaire;

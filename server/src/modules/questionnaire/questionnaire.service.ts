@@ -178,7 +178,7 @@ export class QuestionnaireService {
       if (given.has(question.id)) throw badInput(`answers.${question.id}`, `"${question.label}" is answered twice`);
       given.set(question.id, checkedValue(question, answer.value));
     }
-    const currentPage = Math.max(request.currentPage, Math.min(pageIndex + 1, request.pages.length - 1));
+    const currentPage = await this.resumeAt(request, pageIndex, given);
     const wasOpen = request.status === QuestionnaireStatus.OPEN;
     await this.db.transaction(async (manager) => {
       const moved = await manager.update(
@@ -194,6 +194,18 @@ export class QuestionnaireService {
       if (wasOpen) await audit(manager, { action: 'QUESTIONNAIRE_STARTED', actorId: viewer.user.id, dossierId: request.dossierId, subjectId: request.id, ip });
     });
     return Object.assign(request, { status: QuestionnaireStatus.IN_PROGRESS, currentPage });
+  }
+
+  /** The furthest page reached, but never past a page that still misses a required answer. */
+  private async resumeAt(request: QuestionnaireRequest, savedPage: number, given: Map<string, string[]>): Promise<number> {
+    const answered = new Set((await this.answers(request)).filter((a) => a.value.length).map((a) => a.questionId));
+    for (const question of request.pages[savedPage]!.questions) {
+      if (given.get(question.id)?.length) answered.add(question.id);
+      else answered.delete(question.id);
+    }
+    const reached = Math.max(request.currentPage, Math.min(savedPage + 1, request.pages.length - 1));
+    const incomplete = request.pages.findIndex((page) => page.questions.some((q) => q.required && !answered.has(q.id)));
+    return incomplete === -1 ? reached : Math.min(reached, incomplete);
   }
 
   async complete(viewer: Viewer, id: string, ip: string): Promise<QuestionnaireRequest> {
