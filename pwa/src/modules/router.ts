@@ -6,7 +6,7 @@ import { DefaultApolloClient } from '@vue/apollo-composable'
 import { inject } from 'vue'
 import { createRouter, createWebHistory } from 'vue-router'
 import { setSignedIn } from '@/composables/auth/session'
-import { guardTarget } from '@/composables/auth/useSignInFlow'
+import { guardTarget, rememberReturnTo } from '@/composables/auth/useSignInFlow'
 import { errorCodeOf } from '@/composables/errors/useErrorMessage'
 import { graphql } from '@/gql'
 import { whenCacheRestored } from '@/modules/apollo'
@@ -94,6 +94,8 @@ export const install: UserModule = (app) => {
       await applyAccountLanguage(client)
     signedIn = step === 'DONE'
     await setSignedIn(signedIn)
+    if (to.meta.step === 'DONE' && step !== 'DONE')
+      rememberReturnTo(to.fullPath)
     return guardTarget(to, step)
   })
   app.use(router)

@@ -65,8 +65,10 @@ test('an anonymous visitor and a client get the sign-in route, not the IDE', asy
   const anonymous = await browser.newContext({ baseURL })
   const page = await anonymous.newPage()
   await page.goto('/graphiql')
-  await expect(page).toHaveURL(/\/sign-in$/)
+  // Signed in, staff would come back to the IDE.
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fgraphiql$/)
   await expect(page.getByRole('button', { name: 'Inloggen' })).toBeVisible()
+  expect(await page.evaluate(() => sessionStorage.getItem('kluis.returnTo'))).toBe('/graphiql')
   await expect(page.locator('app-root')).toHaveCount(0)
   await anonymous.close()
 

@@ -73,7 +73,7 @@ async function exampleIds(services: Services, viewer: Viewer): Promise<ExampleId
 
 /**
  * `/graphiql`: Altair, served from its npm package, for signed-in staff (session
- * cookie or API token). Clients and anonymous visitors are sent to the PWA's sign-in page.
+ * cookie or API token). Clients and anonymous visitors are sent to the PWA's sign-in page (anonymous ones come back after signing in).
  */
 export function graphiqlRoutes(services: Services) {
   const router = Router();
@@ -84,7 +84,9 @@ export function graphiqlRoutes(services: Services) {
       const viewer = await resolveViewer(services, req.headers);
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Vary', 'Cookie, Authorization');
-      if (!viewer || !mayExploreSchema(viewer)) return void res.redirect(302, '/sign-in');
+      // A signed-out visitor comes back here after signing in; a client is sent home by the PWA.
+      if (!viewer) return void res.redirect(302, '/sign-in?returnTo=%2Fgraphiql');
+      if (!mayExploreSchema(viewer)) return void res.redirect(302, '/sign-in');
       res.locals.viewer = viewer;
       next();
     } catch (err) {

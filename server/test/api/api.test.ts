@@ -236,10 +236,12 @@ describe('/graphiql', () => {
   const open = (headers: Record<string, string> = {}) => fetch(`${server.url}/graphiql`, { headers, redirect: 'manual' });
 
   it('sends anonymous visitors and clients to the sign-in page', async () => {
-    for (const headers of [{}, { cookie: anna.cookie }, { authorization: 'Bearer kluis_wrong' }] as Record<string, string>[]) {
+    for (const headers of [{}, { authorization: 'Bearer kluis_wrong' }] as Record<string, string>[]) {
       const res = await open(headers);
-      expect([res.status, res.headers.get('location')]).toEqual([302, '/sign-in']);
+      expect([res.status, res.headers.get('location')]).toEqual([302, '/sign-in?returnTo=%2Fgraphiql']);
     }
+    const client = await open({ cookie: anna.cookie });
+    expect([client.status, client.headers.get('location')]).toEqual([302, '/sign-in']);
     expect((await fetch(`${server.url}/graphiql/kluis-init.js`, { headers: { cookie: anna.cookie }, redirect: 'manual' })).status).toBe(302);
   });
 

@@ -1,7 +1,7 @@
 import type { FlowStep } from './useSignInFlow'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { routes } from '@/modules/router'
-import { guardTarget, rememberedMethods, rememberMethods, routeForStep, stepRoutes } from './useSignInFlow'
+import { guardTarget, rememberedMethods, rememberMethods, rememberReturnTo, routeForStep, safeReturnPath, stepRoutes, takeReturnTo } from './useSignInFlow'
 
 describe('routeForStep', () => {
   it.each([
@@ -55,5 +55,20 @@ describe('remembered methods', () => {
   it('offers the methods of the last sign-in', () => {
     rememberMethods(['TOTP', 'RECOVERY_CODE'])
     expect(rememberedMethods()).toEqual(['TOTP', 'RECOVERY_CODE'])
+  })
+})
+
+describe('the page asked for before signing in', () => {
+  beforeEach(() => sessionStorage.clear())
+
+  it('keeps a path on this origin once, and nothing that leads elsewhere', () => {
+    rememberReturnTo('/actions/42?x=1')
+    expect(takeReturnTo()).toBe('/actions/42?x=1')
+    expect(takeReturnTo()).toBeNull()
+    for (const path of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '', '/', ['/x'], undefined]) {
+      rememberReturnTo(path)
+      expect(takeReturnTo(), String(path)).toBeNull()
+    }
+    expect(safeReturnPath('/graphiql')).toBe('/graphiql')
   })
 })

@@ -31,6 +31,26 @@ export function guardTarget(to: { path: string, meta: { public?: boolean, step?:
   return stepRoutes[current]
 }
 
+const returnKey = 'kluis.returnTo'
+
+/** A path on this origin only: never `//host`, `/\\host` or a scheme, so a link cannot send anyone elsewhere. */
+export function safeReturnPath(path: unknown): string | null {
+  return typeof path === 'string' && /^\/(?![/\\])/.test(path) ? path : null
+}
+
+/** The page a signed-out visitor asked for (a link from an e-mail, /graphiql), to open once signed in. */
+export function rememberReturnTo(path: unknown) {
+  const safe = safeReturnPath(path)
+  if (safe && safe !== '/')
+    sessionStorage.setItem(returnKey, safe)
+}
+
+export function takeReturnTo(): string | null {
+  const path = safeReturnPath(sessionStorage.getItem(returnKey))
+  sessionStorage.removeItem(returnKey)
+  return path
+}
+
 const methodsKey = 'kluis.signInMethods'
 const allMethods: SecondFactorMethod[] = ['SMS', 'TOTP', 'RECOVERY_CODE']
 
@@ -52,11 +72,14 @@ export function rememberedMethods(): SecondFactorMethod[] {
 export function useSignInFlow() {
   const router = useRouter()
   return {
-    /** Goes to the page of the step a mutation returned. */
-    goToStep(payload: { step: SignInStep, methods?: readonly SecondFactorMethod[] }) {
+    /** Goes to the page of the step a mutation returned; once signed in, to the page first asked for. */
+    async goToStep(payload: { step: SignInStep, methods?: readonly SecondFactorMethod[] }) {
       if (payload.step === 'SECOND_FACTOR' && payload.methods)
         rememberMethods(payload.methods)
-      return router.push(routeForStep(payload.step))
+      const back = payload.step === 'DONE' ? takeReturnTo() : null
+      if (back && router.resolve(back).meta.step !== 'DONE')
+        return window.location.assign(back) // served by the server, such as /graphiql
+      return router.push(back ?? routeForStep(payload.step))
     },
   }
 }
