@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { isIP } from 'node:net';
 import type { Services } from '../services.js';
 import type { Loaders } from './loaders.js';
 import type { Session } from '../modules/auth/session.entity.js';
@@ -30,3 +31,9 @@ export function resolveViewer(services: Services, headers: IncomingHttpHeaders):
   if (headers.authorization !== undefined) return services.apiTokens.authenticate(headers.authorization);
   return services.auth.authenticate(headers);
 }
+
+/**
+ * The caller's address: Express's (taken from X-Forwarded-For when a trusted proxy sent it) if it is an
+ * address at all, else the peer's. A forwarded header may hold anything, of any length.
+ */
+export const clientIp = (req: { ip?: string; socket: { remoteAddress?: string } }): string => (req.ip && isIP(req.ip) ? req.ip : (req.socket.remoteAddress ?? ''));

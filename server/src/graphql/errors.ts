@@ -50,10 +50,18 @@ const passThrough = new Set([
 /** type-graphql's own authorization errors, renamed to the contract's codes. */
 const renamed: Record<string, ErrorCode> = { UNAUTHORIZED: ErrorCode.FORBIDDEN };
 
+/** Refusals that may be someone probing (ids, operations, codes): each gets a log line. */
+const refusals = new Set<string>([ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.RATE_LIMITED]);
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
+    if (refusals.has(original.code)) logger.warn({ code: original.code, path: formatted.path }, 'refused');
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, ...original.details } };
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: original, path: formatted.path }, 'the database cannot be reached');
+    return { ...databaseUnavailable, path: formatted.path };
   }
   if (isPayloadTooLarge(original)) {
     return { message: 'The upload is too large', path: formatted.path, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } };
@@ -66,6 +74,27 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** Network and driver codes of a database that is down, restarting or out of connections. */
+const DATABASE_UNAVAILABLE = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'ER_CON_COUNT_ERROR',
+]);
+export const RETRY_AFTER_SECONDS = 5;
+export const databaseUnavailable = {
+  message: 'The service is temporarily unavailable; try again shortly',
+  extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS },
+};
+
+/** A lost or refused database connection, however wrapped (GraphQL originalError, TypeORM driverError, cause). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as Record<string, any> | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.originalError ?? e.driverError ?? e.cause, depth++) {
+    // mysql2 marks every error that broke the connection itself as fatal.
+    if (DATABASE_UNAVAILABLE.has(e.code) || e.fatal === true) return true;
+  }
+  return false;
 }
 
 /** graphql-upload rejects a stream over `maxFileSize` with an http-errors 413. */

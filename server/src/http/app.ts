@@ -5,8 +5,8 @@ import { serialize } from 'cookie';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { Services } from '../services.js';
 import type { Armor } from '../graphql/armor.js';
-import { resolveViewer, type Context } from '../graphql/context.js';
-import { ErrorCode, isPayloadTooLarge } from '../graphql/errors.js';
+import { clientIp, resolveViewer, type Context } from '../graphql/context.js';
+import { ErrorCode, RETRY_AFTER_SECONDS, databaseUnavailable, isDatabaseUnavailable, isPayloadTooLarge } from '../graphql/errors.js';
 import { Loaders } from '../graphql/loaders.js';
 import { logger } from '../logger.js';
 import { fileRoutes } from './files.js';
@@ -20,7 +20,7 @@ const reservedPrefixes = ['/graphql', '/graphiql', '/files', '/healthz', '/ready
 const multipartOverheadBytes = 1024 * 1024;
 
 export async function httpContext(services: Services, req: Request, setCookie?: Context['setCookie']): Promise<Context> {
-  return { viewer: await resolveViewer(services, req.headers), services, ip: req.ip ?? '', headers: req.headers, setCookie, loaders: new Loaders() };
+  return { viewer: await resolveViewer(services, req.headers), services, ip: clientIp(req), headers: req.headers, setCookie, loaders: new Loaders() };
 }
 
 /** The express app: health, GraphQL over HTTP with uploads, and the PWA. */
@@ -44,7 +44,7 @@ export function createApp(services: Services, apollo: ApolloServer<Context>, isD
       next();
     },
     express.json({ limit: '1mb' }),
-    graphqlUploadExpress({ maxFileSize: config.maxUploadBytes, maxFiles: config.maxUploadFiles }),
+    malformedIsBadRequest(graphqlUploadExpress({ maxFileSize: config.maxUploadBytes, maxFiles: config.maxUploadFiles })),
     armor.httpTokenLimit,
     expressMiddleware(apollo, {
       context: ({ req, res }) => httpContext(services, req, (name, value, options) => res.append('Set-Cookie', serialize(name, value, options))),
@@ -56,6 +56,10 @@ export function createApp(services: Services, apollo: ApolloServer<Context>, isD
   const errors: ErrorRequestHandler = (err, req, res, _next) => {
     if (res.headersSent) return void res.end();
     if (isPayloadTooLarge(err)) return void payloadTooLarge(res);
+    if (isDatabaseUnavailable(err)) {
+      logger.warn({ err, path: req.path }, 'the database cannot be reached');
+      return void res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({ errors: [databaseUnavailable] });
+    }
     const status = Number(err?.status ?? err?.statusCode);
     if (status >= 400 && status < 500) {
       return void res.status(status).json({ errors: [{ message: err.expose ? String(err.message) : 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
@@ -65,6 +69,19 @@ export function createApp(services: Services, apollo: ApolloServer<Context>, isD
   };
   app.use(errors);
   return app;
+}
+
+/**
+ * A refused multipart body: drained, since graphql-upload holds the answer until the request has ended;
+ * a bare Error is busboy's verdict on a malformed body (boundary, part header): the client's fault, a 400.
+ */
+function malformedIsBadRequest(handler: express.RequestHandler): express.RequestHandler {
+  return (req, res, next) =>
+    handler(req, res, (err?: unknown) => {
+      if (!err) return next();
+      req.resume();
+      next(err instanceof Error && !('status' in err) ? Object.assign(err, { status: 400, expose: true }) : err);
+    });
 }
 
 function payloadTooLarge(res: express.Response) {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { resolveViewer } from '../graphql/context.js';
+import { clientIp, resolveViewer } from '../graphql/context.js';
+import { logger } from '../logger.js';
 import type { Services } from '../services.js';
 
 /** GET /files/:id: a document's bytes for a viewer who may see it; any other id is a plain 404. */
@@ -8,15 +9,19 @@ export function fileRoutes(services: Services) {
   router.get('/files/:id', async (req, res, next) => {
     try {
       const viewer = await resolveViewer(services, req.headers);
-      const found = viewer?.step === 'DONE' ? await services.documents.download(viewer, req.params.id, req.ip ?? '') : null;
-      if (!found) return void res.status(404).type('text').send('Not found');
+      const found = viewer?.step === 'DONE' ? await services.documents.download(viewer, req.params.id, clientIp(req)) : null;
+      if (!found) {
+        logger.warn({ documentId: req.params.id, userId: viewer?.user.id ?? null, ip: clientIp(req) }, 'download refused');
+        return void res.status(404).type('text').send('Not found');
+      }
       const { document, stream } = found;
+      // First: attachment() also sets a type from the name's extension (text/html for "x.html"); the sniffed type replaces it.
+      res.attachment(document.fileName);
       res.setHeader('Content-Type', document.mimeType);
       res.setHeader('Content-Length', String(document.size));
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-      res.attachment(document.fileName);
       stream.on('error', next);
       stream.pipe(res);
     } catch (err) {

@@ -34,7 +34,7 @@ const normaliseCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase()
 
 /** Sessions, the sign-in steps, passwords, links and second factors. */
 export class AuthService {
-  private readonly passwordThrottle: Throttle;
+  private readonly throttle: Throttle;
 
   constructor(
     private readonly db: DataSource,
@@ -44,7 +44,7 @@ export class AuthService {
     private readonly portal: PortalService,
     private readonly realtime: Realtime,
   ) {
-    this.passwordThrottle = new Throttle(db, 15 * 60_000);
+    this.throttle = new Throttle(db, 15 * 60_000);
   }
 
   // --- sessions ---------------------------------------------------------
@@ -153,14 +153,14 @@ export class AuthService {
     const address = normaliseEmail(email);
     const accountKey = `password:account:${address}`;
     const ipKey = `password:ip:${ctx.ip}`;
-    await this.passwordThrottle.check({ [accountKey]: 10, [ipKey]: 100 });
+    const attempt = await this.throttle.begin({ [accountKey]: 10, [ipKey]: 100 });
     const user = await this.db.getRepository(User).findOneBy({ email: address, removedAt: IsNull() });
     if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
-      await this.passwordThrottle.fail([accountKey, ipKey]);
       await audit(this.db.manager, { action: 'SIGN_IN_FAILED', subjectId: user?.id ?? null, ip: ctx.ip });
       throw badInput('password', 'The e-mail address or password is wrong', 'WRONG_CREDENTIALS');
     }
-    await this.passwordThrottle.clear(accountKey);
+    await attempt.succeeded();
+    await this.throttle.clear(accountKey);
     const step = await this.stepAfterPassword(user);
     await this.startSession(ctx, user, step);
     if (step !== SignInStep.SECOND_FACTOR) await audit(this.db.manager, { action: 'SIGN_IN', actorId: user.id, ip: ctx.ip });
@@ -195,12 +195,11 @@ export class AuthService {
     const repo = this.db.getRepository(Challenge);
     const challenge = await repo.findOne({ where: { sessionId: viewer.session!.id, kind, usedAt: IsNull() }, order: { createdAt: 'DESC' } });
     if (!challenge || challenge.expiresAt.getTime() <= Date.now()) throw badInput('code', 'This code has expired; ask for a new one', 'EXPIRED');
-    if (challenge.failures >= MAX_CODE_FAILURES) throw rateLimited(60);
+    // Counted before the comparison, so codes sent at once cannot all pass a check made before any was counted.
+    const { affected } = await repo.createQueryBuilder().update().set({ failures: () => 'failures + 1' }).where('id = :id AND failures < :max', { id: challenge.id, max: MAX_CODE_FAILURES }).execute();
+    if (!affected) throw rateLimited(60);
     const matches = kind === ChallengeKind.TOTP_ENROLMENT ? this.totpStep(this.sealer.open(challenge.secret), code) !== null : sha256(normaliseCode(code)) === challenge.secret;
-    if (!matches) {
-      await repo.increment({ id: challenge.id }, 'failures', 1);
-      throw badInput('code', 'The code is wrong', 'WRONG_CODE');
-    }
+    if (!matches) throw badInput('code', 'The code is wrong', 'WRONG_CODE');
     await repo.update(challenge.id, { usedAt: new Date() });
     return challenge;
   }
@@ -214,10 +213,18 @@ export class AuthService {
   async verifySecondFactor(ctx: Context, method: SecondFactorMethod, code: string): Promise<SignInPayload> {
     const viewer = this.requireStep(ctx.viewer, SignInStep.SECOND_FACTOR);
     const session = viewer.session!;
-    // Counted per call, in the database: aliases in one request count one by one.
-    const { failures } = await this.db.getRepository(Session).findOneByOrFail({ id: session.id });
-    if (failures >= MAX_CODE_FAILURES) throw rateLimited(60);
     const user = viewer.user;
+    // Counted before the code is checked, in the database: aliases in one request and requests sent at once
+    // count one by one, and a fresh sign-in brings no fresh guesses.
+    const { affected: allowed } = await this.db
+      .createQueryBuilder()
+      .update(Session)
+      .set({ failures: () => 'failures + 1' })
+      .where('id = :id AND failures < :max', { id: session.id, max: MAX_CODE_FAILURES })
+      .execute();
+    if (!allowed) throw rateLimited(60);
+    const accountKey = `second-factor:account:${user.id}`;
+    const attempt = await this.throttle.begin({ [accountKey]: MAX_CODE_FAILURES });
     let ok = false;
     if (method === SecondFactorMethod.SMS) {
       ok = await this.checkChallenge(viewer, ChallengeKind.SMS_SIGN_IN, code).then(
@@ -244,10 +251,11 @@ export class AuthService {
       ok = !!affected;
     }
     if (!ok) {
-      await this.db.getRepository(Session).increment({ id: session.id }, 'failures', 1);
       await audit(this.db.manager, { action: 'SECOND_FACTOR_FAILED', subjectId: user.id, ip: ctx.ip });
       throw badInput('code', 'The code is wrong', 'WRONG_CODE');
     }
+    await attempt.succeeded();
+    await this.throttle.clear(accountKey);
     // A new token once the second factor is passed, so a token seen before it is worth nothing after.
     await this.db.getRepository(Session).update(session.id, { revokedAt: new Date() });
     const step = await this.stepAfterSecondFactor(user);
@@ -303,11 +311,11 @@ export class AuthService {
 
   async changePassword(viewer: Viewer, ip: string, currentPassword: string, newPassword: string): Promise<boolean> {
     const key = `password:account:${viewer.user.email}`;
-    await this.passwordThrottle.check({ [key]: 10 });
+    const attempt = await this.throttle.begin({ [key]: 10 });
     if (!(await verifyPassword(viewer.user.passwordHash, currentPassword))) {
-      await this.passwordThrottle.fail([key]);
       throw badInput('currentPassword', 'The current password is wrong', 'WRONG_CREDENTIALS');
     }
+    await attempt.succeeded();
     checkPassword(newPassword, 'newPassword');
     const hash = await hashPassword(newPassword);
     await this.db.transaction(async (manager) => {
