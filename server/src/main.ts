@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { logger } from './logger.js';
 import { startServer } from './server.js';
@@ -5,6 +6,8 @@ import { startServer } from './server.js';
 try {
   const config = loadConfig();
   logger.level = config.logLevel;
+  // graphql-upload buffers each upload under os.tmpdir(): keep those on the data volume, where the start-up sweep removes what a crash left.
+  process.env.TMPDIR = path.join(config.dataDir, 'files', '.tmp');
   const server = await startServer(config);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -40,6 +40,8 @@ export async function startServer(config: Config): Promise<KluisServer> {
   await services.realtime.start();
   await services.outbox.start();
   await services.documents.sweepOrphanFiles();
+  // A crash leaves files younger than the sweep's grace period; a later sweep takes them.
+  const sweeper = setInterval(() => void services.documents.sweepOrphanFiles().catch((err) => logger.warn({ err }, 'could not sweep orphan files')), 3_600_000).unref();
   await services.users.bootstrapAdmin(config.bootstrapAdminEmail);
   if (config.demoData) await seedDemoData(services);
   const schema = await buildKluisSchema();
@@ -81,6 +83,7 @@ export async function startServer(config: Config): Promise<KluisServer> {
     db,
     async close() {
       draining = true;
+      clearInterval(sweeper);
       await apollo.stop();
       await services.outbox.close();
       await services.realtime.close();
