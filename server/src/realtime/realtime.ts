@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import DataLoader from 'dataloader';
 import { Redis } from 'ioredis';
 import { ConfigError } from '../config.js';
 import { logger } from '../logger.js';
@@ -12,6 +13,21 @@ export interface Events {
   sessionsEnded: { sessionIds?: string[]; userId?: string; exceptSessionId?: string };
 }
 export type Topic = keyof Events;
+
+/**
+ * Work shared by the subscribers of one event: `batch` runs once for all the keys
+ * asked in the same tick (every listener hears an event in the same tick), and a
+ * key asked again later in that event gets the answer already made. Events are
+ * told apart by identity: every listener receives the same object.
+ */
+export function perEvent<E extends object, K, R>(batch: (event: E, keys: readonly K[]) => Promise<readonly R[]>, cacheKey: (key: K) => string): (event: E, key: K) => Promise<R> {
+  const loaders = new WeakMap<E, DataLoader<K, R, string>>();
+  return (event, key) => {
+    let loader = loaders.get(event);
+    if (!loader) loaders.set(event, (loader = new DataLoader<K, R, string>((keys) => batch(event, keys), { cacheKeyFn: cacheKey })));
+    return loader.load(key);
+  };
+}
 
 export interface RealtimeOptions {
   redisUrl?: string;

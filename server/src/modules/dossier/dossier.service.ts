@@ -1,9 +1,9 @@
-import { Brackets, In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { Brackets, In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
-import { Loaders } from '../../graphql/loaders.js';
+import type { Loaders } from '../../graphql/loaders.js';
 import { paginate } from '../../graphql/pagination.js';
-import type { Events, Realtime } from '../../realtime/realtime.js';
+import { perEvent, type Events, type Realtime } from '../../realtime/realtime.js';
 import { audit } from '../audit/audit.service.js';
 import { Document, DocumentRead } from '../document/document.entity.js';
 import { DocumentCategory, SHOWN_IN_TAB } from '../document/document.types.js';
@@ -12,15 +12,23 @@ import { User } from '../user/user.entity.js';
 import { Role, isStaff } from '../user/user.types.js';
 import { accessHolderId, scopeToViewer } from './dossier.access.js';
 import { Dossier, DossierAccess, ProgressStep } from './dossier.entity.js';
-import type { CreateDossierInput, DossierCounts, Home, Progress, ProgressStepInput, TabCount, UnreadCounts, UpdateDossierInput } from './dossier.objects.js';
+import { UnreadCounts, type CreateDossierInput, type DossierCounts, type Home, type Progress, type ProgressStepInput, type TabCount, type UpdateDossierInput } from './dossier.objects.js';
 import { DossierStatus } from './dossier.types.js';
 
 const emptyTab = (): TabCount => ({ total: 0, unread: 0 });
+const emptyCounts = (): DossierCounts => ({ correspondence: emptyTab(), documents: emptyTab(), provided: emptyTab(), messages: emptyTab() });
 const tabOf: Record<DocumentCategory, keyof DossierCounts> = {
   [DocumentCategory.CORRESPONDENCE]: 'correspondence',
   [DocumentCategory.DOCUMENT]: 'documents',
   [DocumentCategory.PROVIDED]: 'provided',
 };
+
+/** SQL: document `doc` (read state `r`) is unread for `reader`, a parameter or a column. */
+const unreadDocument = (reader: string) => `r.id IS NULL AND (doc.authorId IS NULL OR doc.authorId <> ${reader})`;
+/** SQL: message `m` (read state `r`) is unread for a reader on side `office` (1 for staff, 0 for clients). */
+const unreadMessage = (office: string) => `r.id IS NULL AND m.fromOffice <> ${office}`;
+/** SQL: the side of user `u`, as `:office` is for a viewer. */
+const OFFICE_OF_U = `(CASE WHEN u.role IN ('${Role.STAFF}', '${Role.ADMIN}') THEN 1 ELSE 0 END)`;
 
 function required(field: string, value: string | null | undefined, max: number): string {
   const trimmed = value?.trim() ?? '';
@@ -82,8 +90,7 @@ export class DossierService {
       .getRepository(Document)
       .createQueryBuilder('doc')
       .leftJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId = :reader', { reader: viewer.user.id })
-      .where('r.id IS NULL')
-      .andWhere('(doc.authorId IS NULL OR doc.authorId <> :reader)')
+      .where(unreadDocument(':reader'))
       .andWhere(SHOWN_IN_TAB);
     return scopeToViewer(query, 'doc.dossierId', viewer);
   }
@@ -97,26 +104,132 @@ export class DossierService {
   }
 
   async unreadTotal(viewer: Viewer): Promise<number> {
-    const messages = scopeToViewer(this.messageCounts(viewer).where('r.id IS NULL AND m.fromOffice <> :office'), 'm.dossierId', viewer);
+    const messages = scopeToViewer(this.messageCounts(viewer).where(unreadMessage(':office')), 'm.dossierId', viewer);
     return (await this.unreadDocuments(viewer).getCount()) + (await messages.getCount());
   }
 
-  /** The viewer's counts after a change, or null when the change is none of theirs; access is checked in the query. */
-  async unreadCountsAfter(viewer: Viewer, change: Events['counts']): Promise<UnreadCounts | null> {
-    if (change.userIds && !change.userIds.includes(viewer.user.id)) return null;
-    const dossier = change.dossierId ? await this.find(viewer, change.dossierId) : null;
-    if (change.dossierId && !dossier && !change.userIds) return null;
-    return {
-      dossierId: dossier?.id ?? null,
-      counts: dossier ? await this.counts(viewer, new Loaders(), dossier.id) : null,
-      openActions: await this.countOpenActions(viewer),
-      unreadTotal: await this.unreadTotal(viewer),
-    };
+  /**
+   * The viewer's counts after a change, or null when the change is none of theirs.
+   * Made once per event for all its subscribers (every socket of every user), see unreadCountsOf.
+   */
+  unreadCountsAfter(viewer: Viewer, change: Events['counts']): Promise<UnreadCounts | null> {
+    return this.countsPerEvent(change, viewer);
+  }
+
+  private readonly countsPerEvent = perEvent<Events['counts'], Viewer, UnreadCounts | null>(
+    (change, viewers) => this.unreadCountsOf(change, viewers),
+    (viewer) => viewer.user.id,
+  );
+
+  /**
+   * The counts of many users after one change, in at most 8 statements however many
+   * they are, plus the open actions of each user told (none for staff).
+   */
+  private async unreadCountsOf(change: Events['counts'], viewers: readonly Viewer[]): Promise<(UnreadCounts | null)[]> {
+    const asked = viewers.map((v) => v.user.id).filter((id) => !change.userIds || change.userIds.includes(id));
+    // Read again: a removed account hears nothing, and access follows the account as it is now.
+    const users = asked.length ? await this.db.getRepository(User).findBy({ id: In(asked), removedAt: IsNull() }) : [];
+    const seeing = change.dossierId ? await this.seeing(change.dossierId, users) : [];
+    const told = change.userIds ? users : seeing;
+    const byId = new Map(viewers.map((v) => [v.user.id, v]));
+    const [counts, totals, actions] = await Promise.all([
+      change.dossierId ? this.countsFor(change.dossierId, seeing) : new Map<string, DossierCounts>(),
+      this.unreadTotals(told),
+      Promise.all(told.map((user) => this.countOpenActions({ ...byId.get(user.id)!, user }))),
+    ]);
+    const sees = new Set(seeing.map((u) => u.id));
+    const results = new Map(
+      told.map((user, i): [string, UnreadCounts] => {
+        const seen = sees.has(user.id);
+        // An instance, which type-graphql hands to every subscriber's resolver as it is instead of copying it.
+        return [user.id, Object.assign(new UnreadCounts(), { dossierId: seen ? change.dossierId : null, counts: seen ? (counts.get(user.id) ?? emptyCounts()) : null, openActions: actions[i]!, unreadTotal: totals.get(user.id) ?? 0 })];
+      }),
+    );
+    return viewers.map((v) => results.get(v.user.id) ?? null);
+  }
+
+  /** Of `users`, those who may see the dossier, by the rule of scopeToViewer: staff if it exists, clients through their access holder. */
+  private async seeing(dossierId: string, users: User[]): Promise<User[]> {
+    if (!users.length) return [];
+    const holders = [...new Set(users.map(accessHolderId))];
+    const rows: { holder: string | null }[] = await this.db
+      .getRepository(Dossier)
+      .createQueryBuilder('d')
+      .leftJoin(DossierAccess, 'a', 'a.dossierId = d.id AND a.userId IN (:...holders)', { holders })
+      .select('a.userId', 'holder')
+      .where('d.id = :dossierId', { dossierId })
+      .getRawMany();
+    if (!rows.length) return [];
+    const granted = new Set(rows.map((r) => r.holder));
+    return users.filter((u) => isStaff(u.role) || granted.has(accessHolderId(u)));
+  }
+
+  /** One dossier's counts per tab for each of `users` (who may all see it): two statements. */
+  private async countsFor(dossierId: string, users: User[]): Promise<Map<string, DossierCounts>> {
+    const result = new Map(users.map((u) => [u.id, emptyCounts()]));
+    if (!users.length) return result;
+    const readers = users.map((u) => u.id);
+    const rows: { userId: string; category: DocumentCategory; total: string | number; unread: string | number }[] = await this.db
+      .getRepository(Document)
+      .createQueryBuilder('doc')
+      .innerJoin(User, 'u', 'u.id IN (:...readers)', { readers })
+      .leftJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId = u.id')
+      .select('u.id', 'userId')
+      .addSelect('doc.category', 'category')
+      .addSelect('COUNT(*)', 'total')
+      .addSelect(`SUM(CASE WHEN ${unreadDocument('u.id')} THEN 1 ELSE 0 END)`, 'unread')
+      .where('doc.dossierId = :dossierId', { dossierId })
+      .andWhere(SHOWN_IN_TAB)
+      .groupBy('u.id')
+      .addGroupBy('doc.category')
+      .getRawMany();
+    const messages: { userId: string; total: string | number; unread: string | number }[] = await this.db
+      .getRepository(Message)
+      .createQueryBuilder('m')
+      .innerJoin(User, 'u', 'u.id IN (:...readers)', { readers })
+      .leftJoin(MessageRead, 'r', 'r.messageId = m.id AND r.userId = u.id')
+      .select('u.id', 'userId')
+      .addSelect('COUNT(*)', 'total')
+      .addSelect(`SUM(CASE WHEN ${unreadMessage(OFFICE_OF_U)} THEN 1 ELSE 0 END)`, 'unread')
+      .where('m.dossierId = :dossierId', { dossierId })
+      .groupBy('u.id')
+      .getRawMany();
+    for (const row of rows) result.get(row.userId)![tabOf[row.category]] = { total: Number(row.total), unread: Number(row.unread) };
+    for (const row of messages) result.get(row.userId)!.messages = { total: Number(row.total), unread: Number(row.unread) };
+    return result;
+  }
+
+  /** unreadTotal for each of `users`: two statements per side (staff, clients). */
+  private async unreadTotals(users: User[]): Promise<Map<string, number>> {
+    const totals = new Map(users.map((u) => [u.id, 0]));
+    for (const side of [users.filter((u) => isStaff(u.role)), users.filter((u) => !isStaff(u.role))]) {
+      if (!side.length) continue;
+      const readers = side.map((u) => u.id);
+      // Staff see every dossier; a client those granted to their access holder (as scopeToViewer).
+      const scoped = <T extends object>(query: SelectQueryBuilder<T>, dossierIdColumn: string) =>
+        isStaff(side[0]!.role) ? query : query.innerJoin(DossierAccess, 'a', `a.dossierId = ${dossierIdColumn} AND a.userId = COALESCE(u.mainAccountId, u.id)`);
+      const documents = scoped(this.db.getRepository(Document).createQueryBuilder('doc').innerJoin(User, 'u', 'u.id IN (:...readers)', { readers }), 'doc.dossierId')
+        .leftJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId = u.id')
+        .select('u.id', 'userId')
+        .addSelect('COUNT(*)', 'n')
+        .where(unreadDocument('u.id'))
+        .andWhere(SHOWN_IN_TAB)
+        .groupBy('u.id');
+      const messages = scoped(this.db.getRepository(Message).createQueryBuilder('m').innerJoin(User, 'u', 'u.id IN (:...readers)', { readers }), 'm.dossierId')
+        .leftJoin(MessageRead, 'r', 'r.messageId = m.id AND r.userId = u.id')
+        .select('u.id', 'userId')
+        .addSelect('COUNT(*)', 'n')
+        .where(unreadMessage(OFFICE_OF_U))
+        .groupBy('u.id');
+      for (const query of [documents, messages]) {
+        for (const row of await query.getRawMany<{ userId: string; n: string | number }>()) totals.set(row.userId, totals.get(row.userId)! + Number(row.n));
+      }
+    }
+    return totals;
   }
 
   /** Counts per tab for many dossiers in one query (per request, through a DataLoader). */
   counts(viewer: Viewer, loaders: Loaders, dossierId: string): Promise<DossierCounts> {
-    const empty = (): DossierCounts => ({ correspondence: emptyTab(), documents: emptyTab(), provided: emptyTab(), messages: emptyTab() });
     return loaders
       .get(
         'dossierCounts',
@@ -128,7 +241,7 @@ export class DossierService {
             .select('doc.dossierId', 'dossierId')
             .addSelect('doc.category', 'category')
             .addSelect('COUNT(*)', 'total')
-            .addSelect('SUM(CASE WHEN r.id IS NULL AND (doc.authorId IS NULL OR doc.authorId <> :reader) THEN 1 ELSE 0 END)', 'unread')
+            .addSelect(`SUM(CASE WHEN ${unreadDocument(':reader')} THEN 1 ELSE 0 END)`, 'unread')
             .where('doc.dossierId IN (:...ids)', { ids })
             .andWhere(SHOWN_IN_TAB)
             .groupBy('doc.dossierId')
@@ -137,17 +250,17 @@ export class DossierService {
           const messages: { dossierId: string; total: string | number; unread: string | number }[] = await this.messageCounts(viewer)
             .select('m.dossierId', 'dossierId')
             .addSelect('COUNT(*)', 'total')
-            .addSelect('SUM(CASE WHEN r.id IS NULL AND m.fromOffice <> :office THEN 1 ELSE 0 END)', 'unread')
+            .addSelect(`SUM(CASE WHEN ${unreadMessage(':office')} THEN 1 ELSE 0 END)`, 'unread')
             .where('m.dossierId IN (:...ids)', { ids })
             .groupBy('m.dossierId')
             .getRawMany();
           const result = new Map<string, DossierCounts>();
-          const countsOf = (dossierId: string) => result.get(dossierId) ?? result.set(dossierId, empty()).get(dossierId)!;
+          const countsOf = (dossierId: string) => result.get(dossierId) ?? result.set(dossierId, emptyCounts()).get(dossierId)!;
           for (const row of rows) countsOf(row.dossierId)[tabOf[row.category]] = { total: Number(row.total), unread: Number(row.unread) };
           for (const row of messages) countsOf(row.dossierId).messages = { total: Number(row.total), unread: Number(row.unread) };
           return result;
         },
-        empty(),
+        emptyCounts(),
       )
       .load(dossierId);
   }
