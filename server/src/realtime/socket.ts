@@ -142,7 +142,8 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
         if (!jit) return subscribe(args);
         const events = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in events)) return events;
-        return mapEvents(events, (event) => jit.query(event, args.contextValue, args.variableValues));
+        // Fresh loaders per event: what one event loaded must not stand in for the next.
+        return mapEvents(events, (event) => jit.query(event, { ...(args.contextValue as Context), loaders: new Loaders() }, args.variableValues));
       },
       onNext: (ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(open.get(ctx.extra.socket)?.viewer, result.errors) } : undefined),
       onError: (ctx, _id, _payload, errors) => format(open.get(ctx.extra.socket)?.viewer, errors),
