@@ -9,7 +9,7 @@ import { ConfigError, type Config } from './config.js';
 import { openDatabase } from './db/data-source.js';
 import { createArmor } from './graphql/armor.js';
 import type { Context } from './graphql/context.js';
-import { formatError } from './graphql/errors.js';
+import { formatError, refusalLogPlugin } from './graphql/errors.js';
 import { schemaVisibilityPlugin } from './graphql/introspection.js';
 import { buildKluisSchema } from './graphql/schema.js';
 import { createApp } from './http/app.js';
@@ -60,6 +60,7 @@ export async function startServer(config: Config): Promise<KluisServer> {
     introspection: true,
     validationRules: armor.rules,
     plugins: [
+      refusalLogPlugin,
       schemaVisibilityPlugin(config.production),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

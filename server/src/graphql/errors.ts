@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { logger } from '../logger.js';
 
@@ -53,10 +54,40 @@ const renamed: Record<string, ErrorCode> = { UNAUTHORIZED: ErrorCode.FORBIDDEN }
 /** Refusals that may be someone probing (ids, operations, codes): each gets a log line. */
 const refusals = new Set<string>([ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.RATE_LIMITED]);
 
+/** Who was refused: the signed-in user, if any, and the address. */
+export interface Caller {
+  userId: string | null;
+  ip: string;
+}
+
+export function logRefusal(code: string, path: readonly (string | number)[] | undefined, caller: Caller | undefined): void {
+  logger.warn({ code, path, userId: caller?.userId ?? null, ip: caller?.ip }, 'refused');
+}
+
+/** Logs each refusal among errors as they will be shown (after formatError). */
+export function logRefusals(errors: readonly GraphQLFormattedError[], caller: Caller | undefined): void {
+  for (const e of errors) {
+    const code = String(e.extensions?.code ?? '');
+    if (refusals.has(code)) logRefusal(code, e.path, caller);
+  }
+}
+
+export const callerOf = (ctx: { viewer?: { user: { id: string } } | null; ip: string }): Caller => ({ userId: ctx.viewer?.user.id ?? null, ip: ctx.ip });
+
+/** Logs the refusals of every HTTP request with who asked; the socket logs its own (realtime/socket.ts). */
+export const refusalLogPlugin: ApolloServerPlugin<{ viewer?: { user: { id: string } } | null; ip: string }> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind === 'single' && response.body.singleResult.errors) logRefusals(response.body.singleResult.errors, callerOf(contextValue));
+      },
+    };
+  },
+};
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
-    if (refusals.has(original.code)) logger.warn({ code: original.code, path: formatted.path }, 'refused');
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, ...original.details } };
   }
   if (isDatabaseUnavailable(error)) {

@@ -6,7 +6,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Armor } from '../graphql/armor.js';
 import { resolveViewer, type Context, type Viewer } from '../graphql/context.js';
-import { formatError, unauthenticated } from '../graphql/errors.js';
+import { formatError, logRefusal, logRefusals, unauthenticated } from '../graphql/errors.js';
 import { introspectionRefusal, mayExploreSchema, withoutSuggestions } from '../graphql/introspection.js';
 import { Loaders } from '../graphql/loaders.js';
 import { logger } from '../logger.js';
@@ -29,6 +29,8 @@ function credentials(request: IncomingMessage, params: Record<string, unknown> |
   const authorization = params?.authorization ?? params?.Authorization;
   return typeof authorization === 'string' ? { ...request.headers, authorization } : request.headers;
 }
+
+const peer = (request: IncomingMessage) => request.socket.remoteAddress ?? '';
 
 /** A page on another site may not open a socket with the visitor's cookie. */
 function fromOtherSite(request: IncomingMessage, publicUrl: string): boolean {
@@ -73,11 +75,12 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
   const timer = setInterval(() => void checkSessions().catch((err) => logger.error({ err }, 'could not check the sessions of open sockets')), SESSION_CHECK_MS).unref();
 
   // As over HTTP: one formatting, no HTTP status, and the schema's spelling hints only for those who may explore it.
-  const format = (viewer: Viewer | null | undefined, errors: readonly GraphQLError[]) => {
+  const format = (viewer: Viewer | null | undefined, ip: string, errors: readonly GraphQLError[]) => {
     const formatted = errors.map((e) => {
       const { http: _status, ...extensions } = e.extensions;
       return formatError({ ...e.toJSON(), extensions }, e);
     });
+    logRefusals(formatted, { userId: viewer?.user.id ?? null, ip });
     return viewer && mayExploreSchema(viewer) ? formatted : withoutSuggestions(formatted);
   };
 
@@ -102,10 +105,16 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
     {
       schema,
       onConnect: async (ctx) => {
-        if (fromOtherSite(ctx.extra.request, services.config.publicUrl)) return false;
+        if (fromOtherSite(ctx.extra.request, services.config.publicUrl)) {
+          logRefusal('FORBIDDEN', ['connection'], { userId: null, ip: peer(ctx.extra.request) });
+          return false;
+        }
         const headers = credentials(ctx.extra.request, ctx.connectionParams);
         const viewer = await resolveViewer(services, headers);
-        if (!viewer || viewer.step !== 'DONE') return false;
+        if (!viewer || viewer.step !== 'DONE') {
+          logRefusal('UNAUTHENTICATED', ['connection'], { userId: viewer?.user.id ?? null, ip: peer(ctx.extra.request) });
+          return false;
+        }
         ctx.extra.credentials = headers;
         open.set(ctx.extra.socket, { viewer, credentials: headers });
         return true;
@@ -131,7 +140,7 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
         const refusal = introspectionRefusal(services.config.production, viewer, document);
         if (refusal) return [refusal];
         compile(payload.query, payload.operationName, document);
-        const contextValue: Context = { viewer, services, ip: ctx.extra.request.socket.remoteAddress ?? '', headers, loaders: new Loaders() };
+        const contextValue: Context = { viewer, services, ip: peer(ctx.extra.request), headers, loaders: new Loaders() };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       // Operations that did not compile (none of the PWA's) run as graphql-js would.
@@ -145,8 +154,8 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
         // Fresh loaders per event: what one event loaded must not stand in for the next.
         return mapEvents(events, (event) => jit.query(event, { ...(args.contextValue as Context), loaders: new Loaders() }, args.variableValues));
       },
-      onNext: (ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(open.get(ctx.extra.socket)?.viewer, result.errors) } : undefined),
-      onError: (ctx, _id, _payload, errors) => format(open.get(ctx.extra.socket)?.viewer, errors),
+      onNext: (ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(open.get(ctx.extra.socket)?.viewer, peer(ctx.extra.request), result.errors) } : undefined),
+      onError: (ctx, _id, _payload, errors) => format(open.get(ctx.extra.socket)?.viewer, peer(ctx.extra.request), errors),
     },
     wsServer,
   );

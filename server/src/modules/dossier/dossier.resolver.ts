@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Access } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
+import { ErrorCode, callerOf, logRefusal } from '../../graphql/errors.js';
 import { ConnectionType } from '../../graphql/pagination.js';
 import { Document } from '../document/document.entity.js';
 import { DocumentCategory } from '../document/document.types.js';
@@ -43,8 +44,10 @@ export class DossierResolver {
 
   @Authorized()
   @Query(() => Dossier, { nullable: true, description: 'Null (or a NOT_FOUND error) when it does not exist or the viewer may not see it: the two are not told apart.' })
-  dossier(@Arg('id', () => ID) id: string, @Ctx() { services, viewer }: Context) {
-    return services.dossiers.find(viewer!, id);
+  async dossier(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const found = await ctx.services.dossiers.find(ctx.viewer!, id);
+    if (!found) logRefusal(ErrorCode.NOT_FOUND, ['dossier'], callerOf(ctx));
+    return found;
   }
 
   @FieldResolver(() => Progress)

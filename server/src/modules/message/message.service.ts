@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { Viewer } from '../../graphql/context.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { ErrorCode, badInput, logRefusal, notFound } from '../../graphql/errors.js';
 import type { Loaders } from '../../graphql/loaders.js';
 import { paginate } from '../../graphql/pagination.js';
 import type { Realtime } from '../../realtime/realtime.js';
@@ -113,7 +113,10 @@ export class MessageService {
     let threadId: string | null = null;
     if (input.replyToId) {
       const original = await this.find(viewer, input.replyToId);
-      if (!original || original.dossierId !== dossier.id) throw badInput('replyToId', 'The message you reply to is not in this dossier');
+      if (!original || original.dossierId !== dossier.id) {
+        logRefusal(ErrorCode.NOT_FOUND, ['sendMessage', 'replyToId'], { userId: viewer.user.id, ip });
+        throw badInput('replyToId', 'The message you reply to is not in this dossier');
+      }
       threadId = original.threadId;
     }
 

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
-import { notFound } from '../../graphql/errors.js';
+import { ErrorCode, callerOf, logRefusal, notFound } from '../../graphql/errors.js';
 import { Document } from '../document/document.entity.js';
 import { Dossier } from '../dossier/dossier.entity.js';
 import { User } from '../user/user.entity.js';
@@ -46,8 +46,10 @@ export class QuestionnaireResolver {
 
   @Authorized()
   @Query(() => QuestionnaireRequest, { nullable: true })
-  questionnaire(@Arg('id', () => ID) id: string, @Ctx() { services, viewer }: Context) {
-    return services.questionnaires.find(viewer!, id);
+  async questionnaire(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const found = await ctx.services.questionnaires.find(ctx.viewer!, id);
+    if (!found) logRefusal(ErrorCode.NOT_FOUND, ['questionnaire'], callerOf(ctx));
+    return found;
   }
 
   @Authorized()
