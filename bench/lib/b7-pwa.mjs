@@ -49,10 +49,32 @@ async function offlineStart(url, cookie, expectText) {
     await page.evaluate(() => navigator.serviceWorker?.ready);
     await page.reload();
     await page.getByText(expectText).first().waitFor({ timeout: 30_000 });
+    // "Warm": the visit is complete once the PWA has written what it showed to IndexedDB (half a second after a change).
+    const persisted = () =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open('kluis-cache');
+            open.onerror = () => resolve('');
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('apollo')) return resolve('');
+              const get = db.transaction('apollo').objectStore('apollo').get('apollo-cache');
+              get.onsuccess = () => resolve(String(get.result ?? ''));
+              get.onerror = () => resolve('');
+            };
+          }),
+      );
+    for (const until = Date.now() + 10_000; !(await persisted()).includes(expectText) && Date.now() < until; ) await page.waitForTimeout(100);
     await context.setOffline(true);
     await page.reload().catch(() => {});
     const shown = await page.getByText(expectText).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
-    return { dossierListShownOffline: shown };
+    if (!shown) {
+      // What showed instead, for whoever looks into it.
+      fs.mkdirSync(path.join(root, 'bench/.snap'), { recursive: true });
+      await page.screenshot({ path: path.join(root, 'bench/.snap/b7-offline.png') }).catch(() => {});
+    }
+    return { dossierListShownOffline: shown, ...(shown ? {} : { shownInstead: page.url() }) };
   } finally {
     await browser.close();
   }
