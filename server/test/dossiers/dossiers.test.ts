@@ -255,7 +255,7 @@ describe('efficiency', () => {
       });
     }
     const page = `query ($n: Int) { dossiers(first: $n) { totalCount edges { node { number status progress { done total steps { title } } counts { correspondence { total unread } documents { total unread } provided { total unread } } handler { email } } } } }`;
-    const statements = async (n: number) => {
+    const once = async (n: number) => {
       const logger = server.db.logger;
       let count = 0;
       const counting = Object.create(logger, { logQuery: { value: () => count++ } });
@@ -268,6 +268,8 @@ describe('efficiency', () => {
       }
       return count;
     };
+    // The fewest of three: the outbox's poll and the session's once-a-minute touch may fall into any request.
+    const statements = async (n: number) => Math.min(await once(n), await once(n), await once(n));
     const five = await statements(5);
     expect(five).toBeGreaterThan(0);
     expect(await statements(50)).toBe(five);

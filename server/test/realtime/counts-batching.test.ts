@@ -94,7 +94,8 @@ beforeAll(async () => {
   const logger = server.db.logger;
   const logQuery = logger.logQuery.bind(logger);
   logger.logQuery = (...args) => {
-    statements++;
+    // The outbox's dispatcher polls on its own, once a second.
+    if (!String(args[0]).includes('outbox_item')) statements++;
     return logQuery(...args);
   };
 });
