@@ -37,3 +37,31 @@ export const totpCode = (secret: string, offsetSteps = 0) =>
 
 export const SIGN_IN = `mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { step methods user { id email } } }`;
 export const SET_PASSWORD = `mutation ($token: String!, $password: String!) { setPassword(token: $token, password: $password) { step methods } }`;
+
+export interface UploadFile {
+  name: string;
+  type?: string;
+  body: Buffer | string;
+}
+
+/**
+ * A GraphQL multipart request (the spec the PWA and integrators use): `files` maps a variable path to a file.
+ * It carries Apollo's preflight header unless `preflight` is false (a cross-site form would not).
+ */
+export async function postUpload(
+  url: string,
+  operations: { query: string; variables?: Record<string, unknown> },
+  files: Record<string, UploadFile>,
+  { cookie, headers = {}, preflight = true }: { cookie?: string; headers?: Record<string, string>; preflight?: boolean } = {},
+): Promise<{ status: number; body: any }> {
+  const form = new FormData();
+  form.set('operations', JSON.stringify(operations));
+  form.set('map', JSON.stringify(Object.fromEntries(Object.keys(files).map((at, i) => [String(i), [at]]))));
+  Object.values(files).forEach((f, i) => form.set(String(i), new Blob([typeof f.body === 'string' ? f.body : new Uint8Array(f.body)], { type: f.type ?? 'application/octet-stream' }), f.name));
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    body: form,
+    headers: { ...(preflight ? { 'Apollo-Require-Preflight': 'true' } : {}), ...(cookie ? { cookie } : {}), ...headers },
+  });
+  return { status: res.status, body: await res.json() };
+}

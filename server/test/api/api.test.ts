@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiToken } from '../../src/modules/api-token/api-token.entity.js';
 import { User } from '../../src/modules/user/user.entity.js';
-import { Client, errorOf } from '../client.js';
+import { Client, errorOf, postUpload } from '../client.js';
 import { startSmtp } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { invite, onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
@@ -23,13 +23,13 @@ const asToken = (token: string, query: string, variables?: Record<string, unknow
 const tokenRow = (id: string) => server.db.getRepository(ApiToken).findOneByOrFail({ id });
 const createToken = async (client: Client, name: string) => (await client.ok(CREATE, { name })).createApiToken as { token: string; apiToken: { id: string; name: string; lastUsedAt: string | null } };
 
-function publish(headers: Record<string, string>, dossierId: string) {
-  const form = new FormData();
-  form.set('operations', JSON.stringify({ query: 'mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) { id author { email } } }', variables: { input: { dossierId, category: 'CORRESPONDENCE', title: 'Akte', file: null } } }));
-  form.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
-  form.set('0', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'akte.pdf');
-  return fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { 'Apollo-Require-Preflight': 'true', ...headers } }).then(async (res) => ({ status: res.status, body: (await res.json()) as any }));
-}
+const publish = (headers: Record<string, string>, dossierId: string) =>
+  postUpload(
+    server.url,
+    { query: 'mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) { id author { email } } }', variables: { input: { dossierId, category: 'CORRESPONDENCE', title: 'Akte', file: null } } },
+    { 'variables.input.file': { name: 'akte.pdf', type: 'application/pdf', body: PDF } },
+    { headers },
+  );
 
 beforeAll(async () => {
   smtp = await startSmtp();

@@ -1,6 +1,6 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, SIGN_IN } from '../client.js';
+import { Client, SIGN_IN, postUpload } from '../client.js';
 import { smsCodeFromOutbox } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed.js';
@@ -37,12 +37,9 @@ function run(client: Client, query: string, operationName: string, variables: Re
   return fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: client.cookie }, body: JSON.stringify({ query, operationName, variables }) }).then((r) => r.json() as Promise<any>);
 }
 
-function upload(client: Client, query: string, variables: Record<string, unknown>) {
-  const form = new FormData();
-  form.set('operations', JSON.stringify({ query, variables: { ...variables, file: null } }));
-  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
-  form.set('0', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'))], { type: 'application/pdf' }), 'akte.pdf');
-  return fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { cookie: client.cookie, 'Apollo-Require-Preflight': 'true' } }).then((r) => r.json() as Promise<any>);
+async function upload(client: Client, query: string, variables: Record<string, unknown>) {
+  const pdf = { name: 'akte.pdf', type: 'application/pdf', body: '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n' };
+  return (await postUpload(server.url, { query, variables: { ...variables, file: null } }, { 'variables.file': pdf }, { cookie: client.cookie })).body;
 }
 
 describe('the IDE on the demo data', () => {

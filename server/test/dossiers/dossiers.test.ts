@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, errorOf } from '../client.js';
+import { Client, errorOf, postUpload, type UploadFile } from '../client.js';
 import { startSmtp } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { invite, onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
@@ -21,14 +21,7 @@ const ids: Record<string, string> = {};
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]);
 
 /** A GraphQL multipart request (the spec the PWA and integrators use). */
-async function upload(client: Client, query: string, variables: Record<string, unknown>, files: Record<string, { name: string; type: string; body: Buffer }>) {
-  const form = new FormData();
-  form.set('operations', JSON.stringify({ query, variables }));
-  form.set('map', JSON.stringify(Object.fromEntries(Object.keys(files).map((path, i) => [String(i), [path]]))));
-  Object.values(files).forEach((f, i) => form.set(String(i), new Blob([new Uint8Array(f.body)], { type: f.type }), f.name));
-  const res = await fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { cookie: client.cookie, 'Apollo-Require-Preflight': 'true' } });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const upload = (client: Client, query: string, variables: Record<string, unknown>, files: Record<string, UploadFile>) => postUpload(server.url, { query, variables }, files, { cookie: client.cookie });
 
 const PUBLISH = `mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) { id title fileName mimeType size sha256 category read downloadUrl author { email } } }`;
 const publish = (dossierId: string, title: string, body = PDF, name = 'akte.pdf', category = 'CORRESPONDENCE') =>

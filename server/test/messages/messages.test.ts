@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, errorOf } from '../client.js';
+import { Client, errorOf, postUpload, type UploadFile } from '../client.js';
 import { startSmtp } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { invite, onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
@@ -20,13 +20,8 @@ const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'
 const SEND = `mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id subject body direction read automatic createdAt author { email } replyTo { id subject } attachments { id fileName category mimeType } } }`;
 const MESSAGES = `query ($id: ID!) { dossier(id: $id) { counts { messages { total unread } provided { total unread } } messages { totalCount edges { node { id subject direction read automatic replyTo { id } attachments { fileName } } } } } }`;
 
-function sendWithFiles(client: Client, input: Record<string, unknown>, files: { name: string; type: string; body: Buffer }[]) {
-  const form = new FormData();
-  form.set('operations', JSON.stringify({ query: SEND, variables: { input: { ...input, attachments: files.map(() => null) } } }));
-  form.set('map', JSON.stringify(Object.fromEntries(files.map((_, i) => [String(i), [`variables.input.attachments.${i}`]]))));
-  files.forEach((f, i) => form.set(String(i), new Blob([new Uint8Array(f.body)], { type: f.type }), f.name));
-  return fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { cookie: client.cookie, 'Apollo-Require-Preflight': 'true' } }).then(async (res) => ({ status: res.status, body: (await res.json()) as any }));
-}
+const sendWithFiles = (client: Client, input: Record<string, unknown>, files: UploadFile[]) =>
+  postUpload(server.url, { query: SEND, variables: { input: { ...input, attachments: files.map(() => null) } } }, Object.fromEntries(files.map((f, i) => [`variables.input.attachments.${i}`, f])), { cookie: client.cookie });
 
 const storedFiles = () => {
   const dir = path.join(server.dataDir, 'files');

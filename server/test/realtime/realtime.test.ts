@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Client, SIGN_IN, errorOf } from '../client.js';
+import { Client, SIGN_IN, errorOf, postUpload } from '../client.js';
 import { startSmtp } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { PASSWORD, invite, onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
@@ -24,12 +24,12 @@ const MESSAGES = `subscription ($d: ID!) { messageAdded(dossierId: $d) { id subj
 const SEND = `mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }`;
 
 async function publish(dossierId: string, title: string) {
-  const form = new FormData();
-  form.set('operations', JSON.stringify({ query: 'mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) { id } }', variables: { input: { dossierId, category: 'CORRESPONDENCE', title, file: null } } }));
-  form.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
-  form.set('0', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'brief.pdf');
-  const res = await fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { cookie: staff.cookie, 'Apollo-Require-Preflight': 'true' } });
-  const body = (await res.json()) as any;
+  const { body } = await postUpload(
+    server.url,
+    { query: 'mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) { id } }', variables: { input: { dossierId, category: 'CORRESPONDENCE', title, file: null } } },
+    { 'variables.input.file': { name: 'brief.pdf', type: 'application/pdf', body: PDF } },
+    { cookie: staff.cookie },
+  );
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data.publishDocument.id as string;
 }

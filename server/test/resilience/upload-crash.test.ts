@@ -9,6 +9,7 @@ import { startSmtp } from '../fakes.js';
 import { createTestDatabase, type TestServer } from '../server.js';
 import { onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
 import { sleep, spawnKluis, until, type KluisProcess } from './processes.js';
+import { postUpload } from '../client.js';
 
 /**
  * kill -9 while a message with two attachments is being uploaded: the first is
@@ -83,13 +84,9 @@ describe('kill -9 in the middle of an upload', () => {
     const { client: staff } = await onboardWithTotp({ url: kluis!.url } as TestServer, smtp, 'notaris@kantoor.test');
     const dossierId = (await staff.ok('mutation { createDossier(input: { number: "2026.0700", description: "Crash" }) { id } }')).createDossier.id;
     /** A multipart request through fetch; `files` maps variable paths to files. */
-    const upload = async (operations: object, files: Record<string, { name: string; bytes: Buffer }>) => {
-      const form = new FormData();
-      form.set('operations', JSON.stringify(operations));
-      form.set('map', JSON.stringify(Object.fromEntries(Object.keys(files).map((at, i) => [String(i), [at]]))));
-      Object.values(files).forEach((f, i) => form.set(String(i), new Blob([new Uint8Array(f.bytes)], { type: 'application/pdf' }), f.name));
-      const res = await fetch(`${kluis!.url}/graphql`, { method: 'POST', body: form, headers: { cookie: staff.cookie, 'Apollo-Require-Preflight': 'true' } });
-      const body = (await res.json()) as any;
+    const upload = async (operations: { query: string; variables?: Record<string, unknown> }, files: Record<string, { name: string; bytes: Buffer }>) => {
+      const asPdf = Object.fromEntries(Object.entries(files).map(([at, f]) => [at, { name: f.name, type: 'application/pdf', body: f.bytes }]));
+      const { body } = await postUpload(kluis!.url, operations, asPdf, { cookie: staff.cookie });
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };

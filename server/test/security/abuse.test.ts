@@ -60,7 +60,7 @@ import { symbols } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logger } from '../../src/logger.js';
 import { FailedAttempt } from '../../src/modules/auth/auth.entities.js';
-import { Client, SET_PASSWORD, SIGN_IN, errorOf, totpCode } from '../client.js';
+import { Client, SET_PASSWORD, SIGN_IN, errorOf, totpCode, postUpload, type UploadFile } from '../client.js';
 import { startSmtp } from '../fakes.js';
 import { createTestDatabase, startTestServer, type GraphQLResponse, type TestServer } from '../server.js';
 import { openSocket } from '../socket.js';
@@ -85,13 +85,9 @@ const logLines: string[] = [];
 const logged = (from: number) => logLines.slice(from).map((line) => JSON.parse(line) as Record<string, any>);
 
 /** A GraphQL multipart request as a browser sends it; `files` maps an object path to a file. */
-async function upload(client: Client | null, query: string, variables: Record<string, unknown>, files: Record<string, { name: string; type?: string; body: Buffer }>, headers: Record<string, string> = { 'Apollo-Require-Preflight': 'true' }) {
-  const form = new FormData();
-  form.set('operations', JSON.stringify({ query, variables }));
-  form.set('map', JSON.stringify(Object.fromEntries(Object.keys(files).map((p, i) => [String(i), [p]]))));
-  Object.values(files).forEach((f, i) => form.set(String(i), new Blob([new Uint8Array(f.body)], { type: f.type ?? 'application/octet-stream' }), f.name));
-  const res = await fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { ...(client?.cookie ? { cookie: client.cookie } : {}), ...headers } });
-  return { status: res.status, body: (await res.json()) as GraphQLResponse };
+async function upload(client: Client | null, query: string, variables: Record<string, unknown>, files: Record<string, UploadFile>, crossSite?: Record<string, string>) {
+  const { status, body } = await postUpload(server.url, { query, variables }, files, { cookie: client?.cookie, headers: crossSite, preflight: !crossSite });
+  return { status, body: body as GraphQLResponse };
 }
 
 /** A JSON POST with extra headers (e.g. X-Forwarded-For, which the server trusts from loopback as from its proxy). */

@@ -2,7 +2,7 @@ import net, { type AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, errorOf } from '../client.js';
+import { Client, errorOf, postUpload } from '../client.js';
 import { startSmtp } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
@@ -40,13 +40,15 @@ let clamd: Awaited<ReturnType<typeof startFakeClamd>>;
 let staff: Client;
 let dossierId: string;
 
-const publish = async (name: string, body: string) => {
-  const form = new FormData();
-  form.set('operations', JSON.stringify({ query: 'mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) { id fileName } }', variables: { input: { dossierId, category: 'DOCUMENT', title: name, file: null } } }));
-  form.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
-  form.set('0', new Blob([body], { type: 'text/plain' }), name);
-  return (await (await fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { cookie: staff.cookie, 'Apollo-Require-Preflight': 'true' } })).json()) as any;
-};
+const publish = async (name: string, body: string) =>
+  (
+    await postUpload(
+      server.url,
+      { query: 'mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) { id fileName } }', variables: { input: { dossierId, category: 'DOCUMENT', title: name, file: null } } },
+      { 'variables.input.file': { name, type: 'text/plain', body } },
+      { cookie: staff.cookie },
+    )
+  ).body;
 const filesOnDisk = () => {
   const walk = (d: string): string[] => (fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [e.name])) : []);
   return walk(path.join(server.dataDir, 'files')).length;

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sealer } from '../../src/security/secrets.js';
 import { LocalDiskStorage } from '../../src/storage/storage.js';
-import { Client } from '../client.js';
+import { Client, postUpload } from '../client.js';
 import { startSmtp } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
@@ -101,11 +101,12 @@ describe('a portal with STORAGE_KEY', () => {
   it('stores uploads encrypted, serves them decrypted, and seals TOTP secrets', async () => {
     const me = (await staff.ok('{ me { id } }')).me.id;
     const dossier = (await staff.ok('mutation { createDossier(input: { number: "2026.0001", description: "Versleuteld" }) { id } }')).createDossier.id;
-    const form = new FormData();
-    form.set('operations', JSON.stringify({ query: 'mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) { id } }', variables: { input: { dossierId: dossier, category: 'DOCUMENT', title: 'Akte', file: null } } }));
-    form.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
-    form.set('0', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'akte.pdf');
-    const published = (await (await fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { cookie: staff.cookie, 'Apollo-Require-Preflight': 'true' } })).json()) as any;
+    const { body: published } = await postUpload(
+      server.url,
+      { query: 'mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) { id } }', variables: { input: { dossierId: dossier, category: 'DOCUMENT', title: 'Akte', file: null } } },
+      { 'variables.input.file': { name: 'akte.pdf', type: 'application/pdf', body: PDF } },
+      { cookie: staff.cookie },
+    );
     const id = published.data.publishDocument.id;
     const download = await fetch(`${server.url}/files/${id}`, { headers: { cookie: staff.cookie } });
     expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF);
