@@ -14,6 +14,7 @@ import { graphiqlRoutes } from './graphiql.js';
 import { healthRoutes } from './health.js';
 import { pwaRoutes } from './pwa.js';
 import { securityHeaders } from './security-headers.js';
+import { streamingProcessRequest } from './uploads.js';
 
 const reservedPrefixes = ['/graphql', '/graphiql', '/files', '/healthz', '/readyz'];
 /** Room for the multipart fields beside the files themselves. */
@@ -44,7 +45,7 @@ export function createApp(services: Services, apollo: ApolloServer<Context>, isD
       next();
     },
     express.json({ limit: '1mb' }),
-    malformedIsBadRequest(graphqlUploadExpress({ maxFileSize: config.maxUploadBytes, maxFiles: config.maxUploadFiles })),
+    malformedIsBadRequest(graphqlUploadExpress({ processRequest: streamingProcessRequest, maxFileSize: config.maxUploadBytes, maxFiles: config.maxUploadFiles })),
     armor.httpTokenLimit,
     expressMiddleware(apollo, {
       context: ({ req, res }) => httpContext(services, req, (name, value, options) => res.append('Set-Cookie', serialize(name, value, options))),

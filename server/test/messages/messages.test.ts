@@ -109,6 +109,30 @@ describe('messages', () => {
     expect(Buffer.from(await download.arrayBuffer()).subarray(0, 4).toString()).toBe('%PDF');
   });
 
+  it('takes attachments in any order the request sends them, and answers a refused message without storing its files', async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(600_000, 0x20)]);
+    // The second part of the request is the first attachment: the first part waits until it is buffered.
+    const reversed = await postUpload(
+      server.url,
+      { query: SEND, variables: { input: { dossierId: ids.annaDossier, subject: 'Omgekeerd', body: 'x', attachments: [null, null] } } },
+      { 'variables.input.attachments.1': { name: 'tweede.pdf', type: 'application/pdf', body: big }, 'variables.input.attachments.0': { name: 'eerste.png', type: 'image/png', body: PNG } },
+      { cookie: anna.cookie },
+    );
+    expect(reversed.body.errors).toBeUndefined();
+    const attachments = reversed.body.data.sendMessage.attachments;
+    expect(attachments.map((a: any) => [a.fileName, a.mimeType])).toEqual([['eerste.png', 'image/png'], ['tweede.pdf', 'application/pdf']]);
+    const download = await fetch(`${server.url}/files/${attachments[1].id}`, { headers: { cookie: anna.cookie } });
+    expect(Buffer.from(await download.arrayBuffer()).equals(big)).toBe(true);
+
+    const filesBefore = storedFiles();
+    const refused = await sendWithFiles(anna, { dossierId: ids.annaDossier, subject: 'Te lang', body: 'x'.repeat(4001) }, [
+      { name: 'a.pdf', type: 'application/pdf', body: big },
+      { name: 'b.pdf', type: 'application/pdf', body: big },
+    ]);
+    expect(errorOf(refused.body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
+    expect(storedFiles()).toBe(filesBefore);
+  });
+
   it('saves a message and its attachments all or nothing, leaving no file behind', async () => {
     const count = async () => (await staff.ok(MESSAGES, { id: ids.annaDossier })).dossier.messages.totalCount;
     const [messagesBefore, filesBefore] = [await count(), storedFiles()];
