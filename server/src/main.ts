@@ -6,7 +6,7 @@ import { startServer } from './server.js';
 try {
   const config = loadConfig();
   logger.level = config.logLevel;
-  // graphql-upload buffers each upload under os.tmpdir(): keep those on the data volume, where the start-up sweep removes what a crash left.
+  // An upload part read out of order is buffered under os.tmpdir() (http/uploads.ts): keep those buffers on the data volume, where the start-up sweep removes what a crash left.
   process.env.TMPDIR = path.join(config.dataDir, 'files', '.tmp');
   const server = await startServer(config);
   let stopping = false;
