@@ -54,14 +54,20 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
 ): Promise<Connection<T>> {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 0 || first > maxFirst) throw badInput('first', `first must be between 0 and ${maxFirst}`);
-  const totalCount = await query.clone().getCount();
   const page = query.clone().orderBy(`${alias}.createdAt`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').take(first + 1);
   if (args.after) {
     const [at, id] = decode(args.after);
     page.andWhere(`(${alias}.createdAt < :afterAt OR (${alias}.createdAt = :afterAt AND ${alias}.id < :afterId))`, { afterAt: at, afterId: id });
   }
-  const rows = await page.getMany();
+  const [totalCount, rows] = await Promise.all([countRows(query), page.getMany()]);
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ node, cursor: encode(node.createdAt, node.id) }));
   return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/** TypeORM counts `DISTINCT id`, a de-duplication pass that only joins need: without them a plain COUNT(*) is exact. */
+async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<number> {
+  if (query.expressionMap.joinAttributes.length) return query.clone().getCount();
+  const row = await query.clone().select('COUNT(*)', 'n').orderBy().getRawOne<{ n: string | number }>();
+  return Number(row?.n ?? 0);
 }
