@@ -187,3 +187,50 @@ export async function insertSessions(url, userId, count) {
     await conn.end();
   }
 }
+
+/**
+ * B5's distinct users: `count` clients (ids with their own prefix, so the seeded sizes do not count
+ * them) who may all see `dossierId`, each with one signed-in session. They get no e-mail, so that a
+ * message to the dossier costs one outbox row per seeded client, not 5,000 of them. Returns the
+ * session tokens and `remove()`, which deletes users, access and sessions again (as any left
+ * behind by an interrupted run).
+ */
+export async function insertDistinctClients(url, dossierId, count) {
+  const userIds = Array.from({ length: count }, (_, i) => id('g', i));
+  const conn = await mysql.createConnection({ uri: url, timezone: 'Z' });
+  let tokens;
+  const remove = async (c) => {
+    await c.query(`DELETE FROM session WHERE userId LIKE 'g0000000-%'`);
+    await c.query(`DELETE FROM dossier_access WHERE id LIKE 'h0000000-%'`);
+    await c.query(`DELETE FROM user WHERE id LIKE 'g0000000-%'`);
+  };
+  try {
+    await remove(conn);
+    const now = new Date();
+    const terms = (await conn.query(`SELECT termsAcceptedVersion v FROM user WHERE id = ?`, [BENCH_CLIENT]))[0][0]?.v ?? null;
+    await insert(conn, 'user', ['id', 'createdAt', 'email', 'role', 'accountKind', 'initials', 'firstName', 'lastName', 'language', 'secondFactorPromptedAt', 'termsAcceptedVersion', 'notifyNewMessages'], userIds.map((u, i) => [u, now, `distinct${i}@kluis.bench`, 'CLIENT', 'PERSON', 'D.', 'Distinct', `Client ${i}`, 'NL', now, terms, 0]));
+    await insert(conn, 'dossier_access', ['id', 'createdAt', 'dossierId', 'userId'], userIds.map((u, i) => [id('h', i), now, dossierId, u]));
+    // As insertSessions, one session per user.
+    const { randomBytes } = await import('node:crypto');
+    tokens = userIds.map(() => randomBytes(32).toString('base64url'));
+    await insert(
+      conn,
+      'session',
+      ['id', 'createdAt', 'tokenHash', 'userId', 'step', 'lastSeenAt', 'expiresAt', 'revokedAt', 'failures'],
+      tokens.map((t, i) => [id('9', 0x800000000 + i), now, createHash('sha256').update(t).digest('hex'), userIds[i], 'DONE', now, new Date(now.getTime() + 3_600_000), null, 0]),
+    );
+  } finally {
+    await conn.end();
+  }
+  return {
+    tokens,
+    remove: async () => {
+      const c = await mysql.createConnection({ uri: url });
+      try {
+        await remove(c);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}

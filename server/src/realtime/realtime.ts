@@ -17,16 +17,35 @@ export type Topic = keyof Events;
 /**
  * Work shared by the subscribers of one event: `batch` runs once for all the keys
  * asked in the same tick (every listener hears an event in the same tick), and a
- * key asked again later in that event gets the answer already made. Events are
- * told apart by identity: every listener receives the same object.
+ * key asked again in that event gets the same promise (no new one per subscriber).
+ * Events are told apart by identity: every listener receives the same object.
  */
 export function perEvent<E extends object, K, R>(batch: (event: E, keys: readonly K[]) => Promise<readonly R[]>, cacheKey: (key: K) => string): (event: E, key: K) => Promise<R> {
-  const loaders = new WeakMap<E, DataLoader<K, R, string>>();
+  const made = new WeakMap<E, { loader: DataLoader<K, R>; answers: Map<string, Promise<R>> }>();
   return (event, key) => {
-    let loader = loaders.get(event);
-    if (!loader) loaders.set(event, (loader = new DataLoader<K, R, string>((keys) => batch(event, keys), { cacheKeyFn: cacheKey })));
-    return loader.load(key);
+    let forEvent = made.get(event);
+    if (!forEvent) made.set(event, (forEvent = { loader: new DataLoader<K, R>((keys) => batch(event, keys), { cache: false }), answers: new Map() }));
+    const k = cacheKey(key);
+    let answer = forEvent.answers.get(k);
+    if (!answer) forEvent.answers.set(k, (answer = forEvent.loader.load(key)));
+    return answer;
   };
+}
+
+/** Streams made by Realtime.stream, with the switch that has them push their values instead. */
+const pushers = new WeakMap<object, (consumer: (value: unknown, event: object) => void) => void>();
+
+/**
+ * Has a stream made by `Realtime.stream` hand each value to `consumer`, with the event
+ * it was mapped from, as soon as it is mapped (in order, as `next` would have) instead
+ * of queueing it for `next`, which must not be called any more; `return` still ends it.
+ * False, and nothing changed, for any other iterable. The socket's fan-out uses it:
+ * no promise per subscriber per value.
+ */
+export function pushValues<R>(stream: AsyncIterable<R>, consumer: (value: R, event: object) => void): boolean {
+  const push = pushers.get(stream);
+  push?.(consumer as (value: unknown, event: object) => void);
+  return !!push;
 }
 
 export interface RealtimeOptions {
@@ -102,27 +121,37 @@ export class Realtime {
    * The topic's events mapped one at a time, in order, to what a subscriber is
    * sent; `map` returns null to skip an event (not for this viewer). Listens from
    * the call on, so nothing published after the subscription started is missed.
+   * Pulled through `next`, or pushed once `pushValues` switched it.
    */
   stream<T extends Topic, R>(topic: T, map: (event: Events[T]) => Promise<R | null>): AsyncIterableIterator<R> {
-    const ready: R[] = [];
+    const ready: { value: R; event: Events[T] }[] = [];
     let wake: (() => void) | undefined;
     let done = false;
-    let mapping = Promise.resolve();
+    let consumer: ((value: R, event: Events[T]) => void) | undefined;
+    // One event mapped at a time: the next waits for `last`, unless none is in flight (one promise per event then).
+    let last: Promise<void> | undefined;
+    let inFlight = 0;
+    const deliver = async (event: Events[T]) => {
+      try {
+        const value = await map(event);
+        if (value === null || done) return;
+        if (consumer) return consumer(value, event);
+        ready.push({ value, event });
+        wake?.();
+      } catch (err) {
+        logger.error({ err, topic }, 'could not deliver a realtime event');
+      } finally {
+        inFlight--;
+      }
+    };
     const stopListening = this.listen(topic, (event) => {
-      mapping = mapping
-        .then(async () => {
-          const value = await map(event);
-          if (value === null || done) return;
-          ready.push(value);
-          wake?.();
-        })
-        .catch((err) => logger.error({ err, topic }, 'could not deliver a realtime event'));
+      last = inFlight++ ? last!.then(() => deliver(event)) : deliver(event);
     });
     const finished = (): IteratorResult<R> => ({ done: true, value: undefined });
     const iterator: AsyncIterableIterator<R> = {
       async next() {
         while (!ready.length && !done) await new Promise<void>((resolve) => (wake = resolve));
-        return done ? finished() : { done: false, value: ready.shift()! };
+        return done ? finished() : { done: false, value: ready.shift()!.value };
       },
       async return() {
         done = true;
@@ -132,6 +161,10 @@ export class Realtime {
       },
       [Symbol.asyncIterator]: () => iterator,
     };
+    pushers.set(iterator, (push: (value: R, event: Events[T]) => void) => {
+      consumer = push;
+      for (const { value, event } of ready.splice(0)) push(value, event);
+    });
     return iterator;
   }
 

@@ -11,15 +11,30 @@ import { introspectionRefusal, mayExploreSchema, withoutSuggestions } from '../g
 import { Loaders } from '../graphql/loaders.js';
 import { logger } from '../logger.js';
 import type { Services } from '../services.js';
+import { FanOut } from './fan-out.js';
 
 /** How often open sockets are checked for sessions that expired or ended on another process without an event. */
 const SESSION_CHECK_MS = 15_000;
+const SESSION_CHECK_SLICE = 500;
 
 /** Compiled operations by their text: thousands of sockets run the PWA's few operations, on every event. */
 const COMPILED_KEPT = 200;
 
 /** Beside graphql-ws' own `socket` and `request`: the credentials the socket connected with. */
 type SocketExtra = { credentials?: IncomingHttpHeaders };
+
+/**
+ * What decides a subscription's result for an event value besides the operation and its
+ * variables: the caller (address, session or token, sign-in step, the user's row as the
+ * socket last read it). Null when the user cannot be written out (then nothing is shared).
+ */
+function callerKey(viewer: Viewer, ip: string): string | null {
+  try {
+    return JSON.stringify([ip, viewer.session ? 'session' : 'token', viewer.step, viewer.user]);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * A socket's credentials: the handshake's cookie or Authorization header, or an
@@ -65,7 +80,10 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
   });
   const checkSessions = async () => {
     const sockets = [...open];
-    const live = await services.auth.liveSessionIds([...new Set(sockets.flatMap(([, { viewer }]) => (viewer.session ? [viewer.session.id] : [])))]);
+    const ids = [...new Set(sockets.flatMap(([, { viewer }]) => (viewer.session ? [viewer.session.id] : [])))];
+    const live = new Set<string>();
+    // In slices: thousands of sessions in one look-up would hold the event loop (and every delivery) for 100 ms and more.
+    for (let i = 0; i < ids.length; i += SESSION_CHECK_SLICE) for (const id of await services.auth.liveSessionIds(ids.slice(i, i + SESSION_CHECK_SLICE))) live.add(id);
     for (const [socket, { viewer, credentials }] of sockets) {
       // An API token has no session: asking again is how a revoked one is noticed.
       const ended = viewer.session ? !live.has(viewer.session.id) : !(await resolveViewer(services, credentials));
@@ -84,10 +102,13 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
     return viewer && mayExploreSchema(viewer) ? formatted : withoutSuggestions(formatted);
   };
 
-  // graphql-jit runs an operation several times faster than graphql-js; with one result per socket per event
-  // that is most of the cost of a broadcast. Compiled once per operation text; a document maps to its compilation.
+  // graphql-jit runs an operation several times faster than graphql-js; a broadcast to many users runs one per
+  // user and event. Compiled once per operation text; a document maps to its compilation.
   const compiled = new Map<string, CompiledQuery>();
   const compiledFor = new WeakMap<DocumentNode, CompiledQuery>();
+  /** A number per compilation, for share keys. */
+  const compilations = new WeakMap<CompiledQuery, number>();
+  let compiledCount = 0;
   const compile = (source: string, operationName: string | null | undefined, document: DocumentNode): CompiledQuery | null => {
     const key = `${operationName ?? ''}\n${source}`;
     let found = compiled.get(key);
@@ -96,10 +117,14 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
       if (!isCompiledQuery(result)) return null;
       if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
       compiled.set(key, (found = result));
+      compilations.set(found, ++compiledCount);
     }
     compiledFor.set(document, found);
     return found;
   };
+  // Subscription results go straight from the event to the socket (fan-out.ts); onSubscribe says where.
+  const fanOut = new FanOut();
+  const destinations = new WeakMap<ExecutionArgs, { socket: WebSocket; id: string; ip: string }>();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const server = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
@@ -120,7 +145,7 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
         return true;
       },
       onClose: (ctx) => void open.delete(ctx.extra.socket),
-      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const headers = ctx.extra.credentials!;
         const viewer = await resolveViewer(services, headers);
         if (!viewer || viewer.step !== 'DONE' || !open.has(ctx.extra.socket)) {
@@ -140,19 +165,38 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
         const refusal = introspectionRefusal(services.config.production, viewer, document);
         if (refusal) return [refusal];
         compile(payload.query, payload.operationName, document);
-        const contextValue: Context = { viewer, services, ip: peer(ctx.extra.request), headers, loaders: new Loaders() };
-        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        const ip = peer(ctx.extra.request);
+        const contextValue: Context = { viewer, services, ip, headers, loaders: new Loaders() };
+        const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        destinations.set(args, { socket: ctx.extra.socket, id, ip });
+        return args;
       },
       // Operations that did not compile (none of the PWA's) run as graphql-js would.
       execute: (args) => compiledFor.get(args.document)?.query(args.rootValue, args.contextValue, args.variableValues) ?? execute(args),
-      // Set up as graphql-js does (its checks and errors at subscribe time); each event then runs compiled.
+      // Set up as graphql-js does (its checks and errors at subscribe time); each event then runs compiled, and its
+      // result goes out through the fan-out (shared by the subscriptions of one caller) or, for another source, as graphql-ws sends it.
       subscribe: async (args) => {
         const jit = compiledFor.get(args.document);
         if (!jit) return subscribe(args);
         const events = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in events)) return events;
+        const context = args.contextValue as Context;
         // Fresh loaders per event: what one event loaded must not stand in for the next.
-        return mapEvents(events, (event) => jit.query(event, { ...(args.contextValue as Context), loaders: new Loaders() }, args.variableValues));
+        const execute = (event: unknown) => jit.query(event, { ...context, loaders: new Loaders() }, args.variableValues);
+        const to = destinations.get(args);
+        const caller = to && context.viewer && callerKey(context.viewer, to.ip);
+        const pushed =
+          to &&
+          fanOut.subscribe(events, {
+            id: to.id,
+            shareKey: caller ? `${compilations.get(jit)}\n${JSON.stringify(args.variableValues ?? null)}\n${caller}` : null,
+            execute,
+            formatErrors: (errors) => format(open.get(to.socket)?.viewer, to.ip, errors),
+            send: (message) => {
+              if (to.socket.readyState === to.socket.OPEN) to.socket.send(message);
+            },
+          });
+        return pushed || mapEvents(events, execute);
       },
       onNext: (ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(open.get(ctx.extra.socket)?.viewer, peer(ctx.extra.request), result.errors) } : undefined),
       onError: (ctx, _id, _payload, errors) => format(open.get(ctx.extra.socket)?.viewer, peer(ctx.extra.request), errors),
