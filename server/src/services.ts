@@ -27,7 +27,7 @@ export function createServices(config: Config, db: DataSource) {
   const storage = new LocalDiskStorage(path.join(config.dataDir, 'files'), config.storageKey ? [config.storageKey, ...config.previousStorageKeys] : []);
   const documents = new DocumentService(db, config, storage, dossiers, outbox, realtime);
   const questionnaires = new QuestionnaireService(db, config, outbox, dossiers, storage);
-  dossiers.countOpenActions = (viewer) => questionnaires.countOpen(viewer);
+  dossiers.countOpenActions = (users) => questionnaires.countOpen(users);
   // Everyone who sees the dossier hears: company extra accounts share the action, and a completed one adds a document.
   questionnaires.onActionsChanged = (dossierId) => realtime.countsChanged({ dossierId });
   return { config, db, apiTokens: new ApiTokenService(db), realtime, outbox, portal, auth, users: new UserService(db, auth), dossiers, documents, storage, messages: new MessageService(db, config, outbox, dossiers, documents, realtime), questionnaires };

@@ -27,8 +27,6 @@ const tabOf: Record<DocumentCategory, keyof DossierCounts> = {
 const unreadDocument = (reader: string) => `r.id IS NULL AND (doc.authorId IS NULL OR doc.authorId <> ${reader})`;
 /** SQL: message `m` (read state `r`) is unread for a reader on side `office` (1 for staff, 0 for clients). */
 const unreadMessage = (office: string) => `r.id IS NULL AND m.fromOffice <> ${office}`;
-/** SQL: the side of user `u`, as `:office` is for a viewer. */
-const OFFICE_OF_U = `(CASE WHEN u.role IN ('${Role.STAFF}', '${Role.ADMIN}') THEN 1 ELSE 0 END)`;
 
 function required(field: string, value: string | null | undefined, max: number): string {
   const trimmed = value?.trim() ?? '';
@@ -70,7 +68,7 @@ export class DossierService {
   }
 
   /** Set by the questionnaire feature, which owns actions. */
-  countOpenActions: (viewer: Viewer) => Promise<number> = async () => 0;
+  countOpenActions: (users: User[]) => Promise<Map<string, number>> = async () => new Map();
 
   async home(viewer: Viewer): Promise<Home> {
     const rows: { status: string; n: string | number }[] = await this.scoped(viewer).select('d.status', 'status').addSelect('COUNT(*)', 'n').groupBy('d.status').getRawMany();
@@ -79,7 +77,7 @@ export class DossierService {
     return {
       dossiersTotal,
       dossiersInProgress: Number(rows.find((r) => r.status === DossierStatus.IN_PROGRESS)?.n ?? 0),
-      openActions: await this.countOpenActions(viewer),
+      openActions: (await this.countOpenActions([viewer.user])).get(viewer.user.id) ?? 0,
       unreadTotal: await this.unreadTotal(viewer),
       singleDossierId: single?.id ?? null,
     };
@@ -122,8 +120,8 @@ export class DossierService {
   );
 
   /**
-   * The counts of many users after one change, in at most 8 statements however many
-   * they are, plus the open actions of each user told (none for staff).
+   * The counts of many users after one change, in the same few statements (about 20)
+   * however many they are.
    */
   private async unreadCountsOf(change: Events['counts'], viewers: readonly Viewer[]): Promise<(UnreadCounts | null)[]> {
     const asked = viewers.map((v) => v.user.id).filter((id) => !change.userIds || change.userIds.includes(id));
@@ -131,18 +129,17 @@ export class DossierService {
     const users = asked.length ? await this.db.getRepository(User).findBy({ id: In(asked), removedAt: IsNull() }) : [];
     const seeing = change.dossierId ? await this.seeing(change.dossierId, users) : [];
     const told = change.userIds ? users : seeing;
-    const byId = new Map(viewers.map((v) => [v.user.id, v]));
     const [counts, totals, actions] = await Promise.all([
       change.dossierId ? this.countsFor(change.dossierId, seeing) : new Map<string, DossierCounts>(),
       this.unreadTotals(told),
-      Promise.all(told.map((user) => this.countOpenActions({ ...byId.get(user.id)!, user }))),
+      this.countOpenActions(told),
     ]);
     const sees = new Set(seeing.map((u) => u.id));
     const results = new Map(
-      told.map((user, i): [string, UnreadCounts] => {
+      told.map((user): [string, UnreadCounts] => {
         const seen = sees.has(user.id);
         // An instance, which type-graphql hands to every subscriber's resolver as it is instead of copying it.
-        return [user.id, Object.assign(new UnreadCounts(), { dossierId: seen ? change.dossierId : null, counts: seen ? (counts.get(user.id) ?? emptyCounts()) : null, openActions: actions[i]!, unreadTotal: totals.get(user.id) ?? 0 })];
+        return [user.id, Object.assign(new UnreadCounts(), { dossierId: seen ? change.dossierId : null, counts: seen ? (counts.get(user.id) ?? emptyCounts()) : null, openActions: actions.get(user.id) ?? 0, unreadTotal: totals.get(user.id) ?? 0 })];
       }),
     );
     return viewers.map((v) => results.get(v.user.id) ?? null);
@@ -164,66 +161,107 @@ export class DossierService {
     return users.filter((u) => isStaff(u.role) || granted.has(accessHolderId(u)));
   }
 
-  /** One dossier's counts per tab for each of `users` (who may all see it): two statements. */
+  /**
+   * One dossier's counts per tab for each of `users` (who may all see it): what the dossier holds,
+   * less what each of them has read or written. Nothing multiplies the dossier's rows by its readers.
+   */
   private async countsFor(dossierId: string, users: User[]): Promise<Map<string, DossierCounts>> {
     const result = new Map(users.map((u) => [u.id, emptyCounts()]));
     if (!users.length) return result;
     const readers = users.map((u) => u.id);
-    const rows: { userId: string; category: DocumentCategory; total: string | number; unread: string | number }[] = await this.db
-      .getRepository(Document)
-      .createQueryBuilder('doc')
-      .innerJoin(User, 'u', 'u.id IN (:...readers)', { readers })
-      .leftJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId = u.id')
-      .select('u.id', 'userId')
-      .addSelect('doc.category', 'category')
-      .addSelect('COUNT(*)', 'total')
-      .addSelect(`SUM(CASE WHEN ${unreadDocument('u.id')} THEN 1 ELSE 0 END)`, 'unread')
-      .where('doc.dossierId = :dossierId', { dossierId })
-      .andWhere(SHOWN_IN_TAB)
-      .groupBy('u.id')
-      .addGroupBy('doc.category')
-      .getRawMany();
-    const messages: { userId: string; total: string | number; unread: string | number }[] = await this.db
-      .getRepository(Message)
-      .createQueryBuilder('m')
-      .innerJoin(User, 'u', 'u.id IN (:...readers)', { readers })
-      .leftJoin(MessageRead, 'r', 'r.messageId = m.id AND r.userId = u.id')
-      .select('u.id', 'userId')
-      .addSelect('COUNT(*)', 'total')
-      .addSelect(`SUM(CASE WHEN ${unreadMessage(OFFICE_OF_U)} THEN 1 ELSE 0 END)`, 'unread')
-      .where('m.dossierId = :dossierId', { dossierId })
-      .groupBy('u.id')
-      .getRawMany();
-    for (const row of rows) result.get(row.userId)![tabOf[row.category]] = { total: Number(row.total), unread: Number(row.unread) };
-    for (const row of messages) result.get(row.userId)!.messages = { total: Number(row.total), unread: Number(row.unread) };
+    const documents = () => this.db.getRepository(Document).createQueryBuilder('doc').where('doc.dossierId = :dossierId', { dossierId }).andWhere(SHOWN_IN_TAB);
+    const messages = () => this.db.getRepository(Message).createQueryBuilder('m').where('m.dossierId = :dossierId', { dossierId });
+    type Row = { userId: string; key: string; n: string | number };
+    const [inTabs, written, read, bySide, readBySide] = await Promise.all([
+      documents().select('doc.category', 'key').addSelect('COUNT(*)', 'n').groupBy('doc.category').getRawMany<Omit<Row, 'userId'>>(),
+      documents().andWhere('doc.authorId IN (:...readers)', { readers }).select('doc.authorId', 'userId').addSelect('doc.category', 'key').addSelect('COUNT(*)', 'n').groupBy('doc.authorId').addGroupBy('doc.category').getRawMany<Row>(),
+      documents()
+        .innerJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId IN (:...readers)', { readers })
+        .andWhere('(doc.authorId IS NULL OR doc.authorId <> r.userId)')
+        .select('r.userId', 'userId')
+        .addSelect('doc.category', 'key')
+        .addSelect('COUNT(*)', 'n')
+        .groupBy('r.userId')
+        .addGroupBy('doc.category')
+        .getRawMany<Row>(),
+      messages().select('m.fromOffice', 'key').addSelect('COUNT(*)', 'n').groupBy('m.fromOffice').getRawMany<Omit<Row, 'userId'>>(),
+      messages()
+        .innerJoin(MessageRead, 'r', 'r.messageId = m.id AND r.userId IN (:...readers)', { readers })
+        .select('r.userId', 'userId')
+        .addSelect('m.fromOffice', 'key')
+        .addSelect('COUNT(*)', 'n')
+        .groupBy('r.userId')
+        .addGroupBy('m.fromOffice')
+        .getRawMany<Row>(),
+    ]);
+    const side = (office: boolean | number | string) => (Number(office) ? 1 : 0);
+    const sentBy = [0, 0];
+    for (const row of bySide) sentBy[side(row.key)] += Number(row.n);
+    for (const user of users) {
+      const counts = result.get(user.id)!;
+      for (const row of inTabs) counts[tabOf[row.key as DocumentCategory]] = { total: Number(row.n), unread: Number(row.n) };
+      // Written by the other side: what this user can have unread.
+      counts.messages = { total: sentBy[0]! + sentBy[1]!, unread: sentBy[isStaff(user.role) ? 0 : 1]! };
+    }
+    for (const row of [...written, ...read]) result.get(row.userId)![tabOf[row.key as DocumentCategory]].unread -= Number(row.n);
+    const office = new Set(users.filter((u) => isStaff(u.role)).map((u) => u.id));
+    for (const row of readBySide) if (side(row.key) !== (office.has(row.userId) ? 1 : 0)) result.get(row.userId)!.messages.unread -= Number(row.n);
     return result;
   }
 
-  /** unreadTotal for each of `users`: two statements per side (staff, clients). */
+  /**
+   * unreadTotal for each of `users`: per side, what their dossiers hold for them (documents in a tab,
+   * messages of the other side), less what each has read or written. Nothing multiplies rows by readers.
+   */
   private async unreadTotals(users: User[]): Promise<Map<string, number>> {
     const totals = new Map(users.map((u) => [u.id, 0]));
     for (const side of [users.filter((u) => isStaff(u.role)), users.filter((u) => !isStaff(u.role))]) {
       if (!side.length) continue;
+      const office = isStaff(side[0]!.role);
       const readers = side.map((u) => u.id);
       // Staff see every dossier; a client those granted to their access holder (as scopeToViewer).
-      const scoped = <T extends object>(query: SelectQueryBuilder<T>, dossierIdColumn: string) =>
-        isStaff(side[0]!.role) ? query : query.innerJoin(DossierAccess, 'a', `a.dossierId = ${dossierIdColumn} AND a.userId = COALESCE(u.mainAccountId, u.id)`);
-      const documents = scoped(this.db.getRepository(Document).createQueryBuilder('doc').innerJoin(User, 'u', 'u.id IN (:...readers)', { readers }), 'doc.dossierId')
-        .leftJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId = u.id')
-        .select('u.id', 'userId')
-        .addSelect('COUNT(*)', 'n')
-        .where(unreadDocument('u.id'))
-        .andWhere(SHOWN_IN_TAB)
-        .groupBy('u.id');
-      const messages = scoped(this.db.getRepository(Message).createQueryBuilder('m').innerJoin(User, 'u', 'u.id IN (:...readers)', { readers }), 'm.dossierId')
-        .leftJoin(MessageRead, 'r', 'r.messageId = m.id AND r.userId = u.id')
-        .select('u.id', 'userId')
-        .addSelect('COUNT(*)', 'n')
-        .where(unreadMessage(OFFICE_OF_U))
-        .groupBy('u.id');
-      for (const query of [documents, messages]) {
-        for (const row of await query.getRawMany<{ userId: string; n: string | number }>()) totals.set(row.userId, totals.get(row.userId)! + Number(row.n));
-      }
+      const holders = office ? [] : [...new Set(side.map(accessHolderId))];
+      const access = office ? [] : await this.db.getRepository(DossierAccess).find({ where: { userId: In(holders) }, select: { userId: true, dossierId: true } });
+      const dossierIds = [...new Set(access.map((a) => a.dossierId))];
+      if (!office && !dossierIds.length) continue;
+      // Staff: one sum over every dossier; clients: per dossier, summed per access holder below.
+      const waitingIn = <T extends object>(query: SelectQueryBuilder<T>, column: string) =>
+        (office ? query.select('COUNT(*)', 'n') : query.andWhere(`${column} IN (:...dossierIds)`, { dossierIds }).select(column, 'dossierId').addSelect('COUNT(*)', 'n').groupBy(column)).getRawMany<{
+          dossierId?: string;
+          n: string | number;
+        }>();
+      const ofReaders = <T extends object>(query: SelectQueryBuilder<T>, userColumn: string, dossierColumn: string) =>
+        office
+          ? query
+          : query.innerJoin(User, 'u', `u.id = ${userColumn}`).innerJoin(DossierAccess, 'a', `a.dossierId = ${dossierColumn} AND a.userId = COALESCE(u.mainAccountId, u.id)`);
+      const documents = () => this.db.getRepository(Document).createQueryBuilder('doc').where(SHOWN_IN_TAB);
+      const messages = () => this.db.getRepository(Message).createQueryBuilder('m').where('m.fromOffice = :other', { other: office ? 0 : 1 });
+      type Row = { userId: string; n: string | number };
+      const [waitingDocuments, waitingMessages, written, read, readMessages] = await Promise.all([
+        waitingIn(documents(), 'doc.dossierId'),
+        waitingIn(messages(), 'm.dossierId'),
+        ofReaders(documents().andWhere('doc.authorId IN (:...readers)', { readers }), 'doc.authorId', 'doc.dossierId').select('doc.authorId', 'userId').addSelect('COUNT(*)', 'n').groupBy('doc.authorId').getRawMany<Row>(),
+        ofReaders(
+          documents().innerJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId IN (:...readers)', { readers }).andWhere('(doc.authorId IS NULL OR doc.authorId <> r.userId)'),
+          'r.userId',
+          'doc.dossierId',
+        )
+          .select('r.userId', 'userId')
+          .addSelect('COUNT(*)', 'n')
+          .groupBy('r.userId')
+          .getRawMany<Row>(),
+        ofReaders(messages().innerJoin(MessageRead, 'r', 'r.messageId = m.id AND r.userId IN (:...readers)', { readers }), 'r.userId', 'm.dossierId')
+          .select('r.userId', 'userId')
+          .addSelect('COUNT(*)', 'n')
+          .groupBy('r.userId')
+          .getRawMany<Row>(),
+      ]);
+      const waiting = new Map<string, number>();
+      for (const row of [...waitingDocuments, ...waitingMessages]) waiting.set(row.dossierId ?? '', (waiting.get(row.dossierId ?? '') ?? 0) + Number(row.n));
+      const ofHolder = new Map<string, number>();
+      for (const a of access) ofHolder.set(a.userId, (ofHolder.get(a.userId) ?? 0) + (waiting.get(a.dossierId) ?? 0));
+      for (const user of side) totals.set(user.id, office ? (waiting.get('') ?? 0) : (ofHolder.get(accessHolderId(user)) ?? 0));
+      for (const row of [...written, ...read, ...readMessages]) totals.set(row.userId, totals.get(row.userId)! - Number(row.n));
     }
     return totals;
   }
