@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { graphqlDocuments } from './build/graphqlDocuments.js'
 
 const apiServer = 'http://localhost:4000'
 /** Served by the API server, never by the app shell or its service worker. */
@@ -11,8 +12,18 @@ export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
+  define: {
+    // Switches of the libraries: Apollo Client's development checks only in development, no Options API (every
+    // component uses <script setup>), and neither vue-i18n's legacy API nor its global components.
+    'globalThis.__DEV__': JSON.stringify(process.env.NODE_ENV !== 'production'),
+    '__VUE_OPTIONS_API__': 'false',
+    '__VUE_I18N_LEGACY_API__': 'false',
+    '__VUE_I18N_FULL_INSTALL__': 'false',
+    '__INTLIFY_PROD_DEVTOOLS__': 'false',
+  },
   plugins: [
     vue(),
+    graphqlDocuments(fileURLToPath(new URL('./src/gql', import.meta.url))),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -7,5 +7,5 @@ import './styles/offline.css'
 
 const app = createApp(App)
 const modules = import.meta.glob<UserModule>('./modules/*.ts', { eager: true, import: 'install' })
-await Promise.all(Object.values(modules).map(install => install(app)))
-app.mount('#app')
+// Not a top-level await: that would keep the bundler from merging the first chunk's shared modules into it.
+void Promise.all(Object.values(modules).map(install => install(app))).then(() => app.mount('#app'))

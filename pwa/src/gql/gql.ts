@@ -44,8 +44,7 @@ type Documents = {
     "\n  query DossierQuestionnaires($id: ID!) {\n    dossier(id: $id) {\n      id\n      questionnaires {\n        id\n        title\n        status\n        currentPage\n        createdAt\n        completedAt\n        pages { title questions { id label kind required options } }\n        answers { questionId value }\n      }\n    }\n  }\n": typeof types.DossierQuestionnairesDocument,
     "\n  mutation SaveQuestionnairePage($id: ID!, $page: Int!, $answers: [AnswerInput!]!) {\n    saveQuestionnairePage(id: $id, page: $page, answers: $answers) {\n      id\n      status\n      currentPage\n      answers { questionId value }\n    }\n  }\n": typeof types.SaveQuestionnairePageDocument,
     "\n  mutation CompleteQuestionnaire($id: ID!) {\n    completeQuestionnaire(id: $id) {\n      id\n      status\n      currentPage\n      completedAt\n      answers { questionId value }\n      pdf { id title fileName downloadUrl }\n    }\n  }\n": typeof types.CompleteQuestionnaireDocument,
-    "\n  query SignInStep {\n    signInStep\n  }\n": typeof types.SignInStepDocument,
-    "\n  query MyLanguage {\n    me {\n      id\n      language\n    }\n  }\n": typeof types.MyLanguageDocument,
+    "\n  query SignInStep {\n    signInStep\n    me {\n      id\n      language\n    }\n  }\n": typeof types.SignInStepDocument,
     "\n  query ExtraAccounts {\n    extraAccounts {\n      id\n      email\n      createdAt\n      profile {\n        displayName\n      }\n    }\n  }\n": typeof types.ExtraAccountsDocument,
     "\n  mutation RemoveExtraAccount($userId: ID!) {\n    removeExtraAccount(userId: $userId)\n  }\n": typeof types.RemoveExtraAccountDocument,
     "\n  mutation RequestPasswordLink($email: String!) {\n    requestPasswordLink(email: $email)\n  }\n": typeof types.RequestPasswordLinkDocument,
@@ -90,8 +89,7 @@ const documents: Documents = {
     "\n  query DossierQuestionnaires($id: ID!) {\n    dossier(id: $id) {\n      id\n      questionnaires {\n        id\n        title\n        status\n        currentPage\n        createdAt\n        completedAt\n        pages { title questions { id label kind required options } }\n        answers { questionId value }\n      }\n    }\n  }\n": types.DossierQuestionnairesDocument,
     "\n  mutation SaveQuestionnairePage($id: ID!, $page: Int!, $answers: [AnswerInput!]!) {\n    saveQuestionnairePage(id: $id, page: $page, answers: $answers) {\n      id\n      status\n      currentPage\n      answers { questionId value }\n    }\n  }\n": types.SaveQuestionnairePageDocument,
     "\n  mutation CompleteQuestionnaire($id: ID!) {\n    completeQuestionnaire(id: $id) {\n      id\n      status\n      currentPage\n      completedAt\n      answers { questionId value }\n      pdf { id title fileName downloadUrl }\n    }\n  }\n": types.CompleteQuestionnaireDocument,
-    "\n  query SignInStep {\n    signInStep\n  }\n": types.SignInStepDocument,
-    "\n  query MyLanguage {\n    me {\n      id\n      language\n    }\n  }\n": types.MyLanguageDocument,
+    "\n  query SignInStep {\n    signInStep\n    me {\n      id\n      language\n    }\n  }\n": types.SignInStepDocument,
     "\n  query ExtraAccounts {\n    extraAccounts {\n      id\n      email\n      createdAt\n      profile {\n        displayName\n      }\n    }\n  }\n": types.ExtraAccountsDocument,
     "\n  mutation RemoveExtraAccount($userId: ID!) {\n    removeExtraAccount(userId: $userId)\n  }\n": types.RemoveExtraAccountDocument,
     "\n  mutation RequestPasswordLink($email: String!) {\n    requestPasswordLink(email: $email)\n  }\n": types.RequestPasswordLinkDocument,
@@ -243,11 +241,7 @@ export function graphql(source: "\n  mutation CompleteQuestionnaire($id: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SignInStep {\n    signInStep\n  }\n"): (typeof documents)["\n  query SignInStep {\n    signInStep\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query MyLanguage {\n    me {\n      id\n      language\n    }\n  }\n"): (typeof documents)["\n  query MyLanguage {\n    me {\n      id\n      language\n    }\n  }\n"];
+export function graphql(source: "\n  query SignInStep {\n    signInStep\n    me {\n      id\n      language\n    }\n  }\n"): (typeof documents)["\n  query SignInStep {\n    signInStep\n    me {\n      id\n      language\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

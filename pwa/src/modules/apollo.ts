@@ -7,6 +7,7 @@ import { getMainDefinition } from '@apollo/client/utilities'
 import { DefaultApolloClient } from '@vue/apollo-composable'
 import createUploadLink from 'apollo-upload-client/createUploadLink.mjs'
 import { graphqlSocket } from '@/composables/live/socket'
+import { restoreCache } from '@/composables/offline/cacheStore'
 
 /**
  * Queries and mutations over HTTP (as a multipart request when the variables hold files), subscriptions over one
@@ -40,11 +41,15 @@ export function createApolloClient(link: ApolloLink = createGraphqlLink()) {
   })
 }
 
+let restored = Promise.resolve(false)
 let persistor: Promise<CachePersistor<NormalizedCacheObject> | undefined> = Promise.resolve(undefined)
 
-/** Resolves once the cache holds what the last visit persisted (or at once where IndexedDB cannot be used). */
-export async function whenCacheRestored(): Promise<void> {
-  await persistor
+/**
+ * Resolves once the cache holds what the last visit persisted (or at once where IndexedDB cannot be used), to whether
+ * there was anything.
+ */
+export function whenCacheRestored(): Promise<boolean> {
+  return restored
 }
 
 /**
@@ -59,12 +64,13 @@ export async function forgetCachedData(client: ApolloClient<unknown>) {
   persisted?.resume()
 }
 
-async function restorePersistedCache(cache: InMemoryCache) {
+async function persistCache(cache: InMemoryCache) {
   try {
-    // Loaded apart from the initial bundle; the service worker precaches it like every chunk.
+    // Loaded apart from the first chunk: writing the copy can wait, reading it (cacheStore) cannot.
     const { createCachePersistor } = await import('@/composables/offline/cachePersistence')
     const created = createCachePersistor(cache)
-    await created.restore()
+    // What the first answers wrote before it listened.
+    void created.persist()
     return created
   }
   catch {
@@ -75,6 +81,9 @@ async function restorePersistedCache(cache: InMemoryCache) {
 export const install: UserModule = (app) => {
   const client = createApolloClient()
   app.provide(DefaultApolloClient, client)
-  persistor = restorePersistedCache(client.cache as InMemoryCache)
-  return whenCacheRestored()
+  const cache = client.cache as InMemoryCache
+  restored = restoreCache(cache).catch(() => false)
+  persistor = restored.then(() => persistCache(cache))
+  // Restoring replaces what the cache holds: nothing may query before it is done.
+  return restored.then(() => undefined)
 }

@@ -1,8 +1,8 @@
 import type { UserModule } from '@/types'
-import type messages from '@/locales/nl.json'
 import { createI18n } from 'vue-i18n'
+import nl from '@/locales/nl.json'
 
-export type MessageSchema = typeof messages
+export type MessageSchema = typeof nl
 
 declare module 'vue-i18n' {
   export interface DefineLocaleMessage extends MessageSchema {}
@@ -12,7 +12,8 @@ export const locales = ['nl', 'en'] as const
 export type Locale = (typeof locales)[number]
 
 const storageKey = 'kluis.locale'
-const loaders = import.meta.glob<MessageSchema>('../locales/*.json', { import: 'default' })
+// The default language comes with the first chunk, so that the first screen need not wait for it; others on demand.
+const loaders = import.meta.glob<MessageSchema>(['../locales/*.json', '!../locales/nl.json'], { import: 'default' })
 
 export const i18n = createI18n({
   legacy: false,
@@ -20,6 +21,7 @@ export const i18n = createI18n({
   fallbackLocale: 'en',
   messages: {},
 })
+i18n.global.setLocaleMessage('nl', nl)
 
 export function isLocale(value: unknown): value is Locale {
   return locales.includes(value as Locale)

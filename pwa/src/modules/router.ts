@@ -1,6 +1,7 @@
 import type { ApolloClient } from '@apollo/client/core'
-import type { RouteRecordRaw } from 'vue-router'
+import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
 import type { FlowStep } from '@/composables/auth/useSignInFlow'
+import type { SignInStepQuery as SessionState } from '@/gql/graphql'
 import type { UserModule } from '@/types'
 import { DefaultApolloClient } from '@vue/apollo-composable'
 import { inject } from 'vue'
@@ -40,14 +41,10 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
+/** Where the session stands, and the language saved with the account, in one round trip. */
 const SignInStepQuery = graphql(`
   query SignInStep {
     signInStep
-  }
-`)
-
-const MyLanguageQuery = graphql(`
-  query MyLanguage {
     me {
       id
       language
@@ -55,30 +52,30 @@ const MyLanguageQuery = graphql(`
   }
 `)
 
-/** Applies the language saved with the account to the UI: on app start with a session and right after sign-in. */
-async function applyAccountLanguage(client: ApolloClient<unknown>) {
-  try {
-    const { data } = await client.query({ query: MyLanguageQuery, fetchPolicy: 'network-only' })
-    if (data.me)
-      await loadLocale(data.me.language === 'EN' ? 'en' : 'nl')
-  }
-  catch {}
-}
-
 /**
  * Asks the server each time: the session may have moved on (or ended) in another tab. Offline (or with the server
- * out of reach) the step the persisted cache last heard stands in, so that a client can still read what they saw.
+ * out of reach) what the persisted cache last heard stands in, so that a client can still read what they saw.
  */
-async function currentStep(client: ApolloClient<unknown>) {
+async function currentState(client: ApolloClient<unknown>): Promise<SessionState | null> {
   await whenCacheRestored()
   try {
     const { data } = await client.query({ query: SignInStepQuery, fetchPolicy: 'network-only' })
-    return data.signInStep ?? null
+    return data
   }
   catch (error) {
     if (['NETWORK', 'SERVICE_UNAVAILABLE'].includes(errorCodeOf(error)))
-      return client.readQuery({ query: SignInStepQuery })?.signInStep ?? null
+      return client.readQuery({ query: SignInStepQuery })
     return null
+  }
+}
+
+/** Starts loading the page a navigation leads to (every page is a lazy import) while the guard asks the server. */
+function preloadPage(to: RouteLocationNormalized) {
+  for (const record of to.matched) {
+    const load = record.components?.default
+    // A failed load is the router's to report, when it loads the page itself.
+    if (typeof load === 'function')
+      void (load as () => Promise<unknown>)().catch(() => undefined)
   }
 }
 
@@ -88,10 +85,13 @@ export const install: UserModule = (app) => {
   router.beforeEach(async (to) => {
     if (to.meta.public)
       return true
+    preloadPage(to)
     const client = app.runWithContext(() => inject(DefaultApolloClient)) as ApolloClient<unknown>
-    const step = await currentStep(client)
-    if (step === 'DONE' && !signedIn)
-      await applyAccountLanguage(client)
+    const state = await currentState(client)
+    const step = state?.signInStep ?? null
+    // The language saved with the account applies from the moment its session is signed in.
+    if (step === 'DONE' && !signedIn && state?.me)
+      await loadLocale(state.me.language === 'EN' ? 'en' : 'nl').catch(() => undefined)
     signedIn = step === 'DONE'
     await setSignedIn(signedIn)
     if (to.meta.step === 'DONE' && step !== 'DONE')

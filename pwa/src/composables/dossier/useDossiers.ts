@@ -82,10 +82,13 @@ export function useDossiers(search: Ref<string>, statuses: Ref<DossierStatus[]>)
   }
 }
 
-/** The statuses that occur among the viewer's dossiers, with their number, in the fixed order. */
+/**
+ * The statuses that occur among the viewer's dossiers, with their number, in the fixed order; and whether they are
+ * known yet (or failed to come).
+ */
 export function useDossierStatusCounts() {
-  const { result } = useQuery(DossierStatusCountsQuery, null, { fetchPolicy: 'cache-and-network' })
-  return computed(() => {
+  const { result, error } = useQuery(DossierStatusCountsQuery, null, { fetchPolicy: 'cache-and-network' })
+  const options = computed(() => {
     const data = result.value
     if (!data)
       return []
@@ -97,6 +100,7 @@ export function useDossierStatusCounts() {
     }
     return dossierStatuses.filter(status => counts[status] > 0).map(status => ({ status, count: counts[status] }))
   })
+  return { options, settled: computed(() => result.value !== undefined || error.value !== null) }
 }
 
 /** The unread documents and messages of a dossier together: the badge on a list row. */

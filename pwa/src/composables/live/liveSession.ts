@@ -2,7 +2,7 @@ import type { ApolloClient } from '@apollo/client/core'
 import { onSessionChange } from '@/composables/auth/session'
 import { HomeQuery } from '@/composables/dossier/useHome'
 import { graphql } from '@/gql'
-import { forgetCachedData } from '@/modules/apollo'
+import { forgetCachedData, whenCacheRestored } from '@/modules/apollo'
 import { clearAppBadge, setAppBadge } from './appBadge'
 import { refetchActive, refetchActiveNamed } from './refetch'
 import { graphqlSocket, retryDelay } from './socket'
@@ -106,9 +106,11 @@ export function startLiveSession(client: ApolloClient<unknown>) {
       }
       flush()
     }
-    // The server says there is no session (signed out, expired, or ended elsewhere): forget what it showed.
+    // The server says there is no session (signed out, expired, or ended elsewhere): forget what it showed. At the
+    // first navigation that is what the last visit persisted: with nothing persisted there is nothing to forget.
     else if (before !== false) {
-      await Promise.all([forgetCachedData(client), clearAppBadge()])
+      const forget = before === true || await whenCacheRestored()
+      await Promise.all([forget && forgetCachedData(client), clearAppBadge()])
     }
   })
 }

@@ -1,8 +1,6 @@
 import type { InMemoryCache, NormalizedCacheObject } from '@apollo/client/core'
 import { CachePersistor } from 'apollo3-cache-persist'
-import { createStore, del, get, set } from 'idb-keyval'
-
-const store = createStore('kluis-cache', 'apollo')
+import { cacheKey, cacheStorage } from './cacheStore'
 
 /**
  * Keeps a copy of the Apollo cache in IndexedDB, written shortly after each change, so that the dossiers a client has
@@ -14,12 +12,8 @@ export function createCachePersistor(cache: InMemoryCache) {
     // No size cap: past a cap the persistor would silently drop everything at once.
     maxSize: false,
     debounce: 500,
-    key: 'apollo-cache',
-    storage: {
-      getItem: async key => (await get<string>(key, store)) ?? null,
-      setItem: (key, value) => set(key, value, store),
-      removeItem: key => del(key, store),
-    },
+    key: cacheKey,
+    storage: cacheStorage,
   })
   // Also when the page is left or hidden (a reload, the app sent to the background), not only after the debounce.
   const persistNow = () => void persistor.persist()
