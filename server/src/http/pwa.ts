@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compression from 'compression';
 import express, { Router } from 'express';
 
 export const pwaDir = fileURLToPath(new URL('../../../pwa/dist/', import.meta.url));
 
-/** The built PWA at `/`, with index.html for client-side routes; the service worker is never cached by HTTP. */
+/** The built PWA at `/`, compressed, with index.html for client-side routes; the service worker is never cached by HTTP. */
 export function pwaRoutes(reservedPrefixes: string[]) {
   const router = Router();
   const index = path.join(pwaDir, 'index.html');
+  // The app shell only: API answers carry personal data beside reflected input (BREACH), and are left as they are.
+  router.use(compression());
   router.use(
     express.static(pwaDir, {
       index: false,

@@ -35,6 +35,17 @@ describe('http', () => {
     expect(await ready.json()).toEqual({ status: 'ready' });
   });
 
+  it('serves the built app shell compressed, and API answers as they are', async () => {
+    const shell = await (await fetch(`${server.url}/sign-in`)).text();
+    const entry = /<script[^>]*src="([^"]+\.js)"/.exec(shell)?.[1];
+    expect(entry, 'the PWA is built (npm run build)').toBeTruthy();
+    const script = await fetch(`${server.url}${entry}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect([script.status, script.headers.get('content-encoding'), script.headers.get('cache-control')]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
+    expect(await script.text()).toBe(fs.readFileSync(new URL(`../../../pwa/dist${entry}`, import.meta.url), 'utf8'));
+    const api = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'br, gzip' }, body: JSON.stringify({ query: '{ __schema { types { name description } } }' }) });
+    expect([api.status, api.headers.get('content-encoding'), (await api.text()).length > 4096]).toEqual([200, null, true]);
+  });
+
   it('blocks a simple (CSRF-able) request without a preflight header', async () => {
     const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ portal { name } }"}' });
     expect(res.status).toBe(400);
