@@ -4,7 +4,7 @@ import { RefColumn, Row, TextColumn, TimeColumn } from '../../db/columns.js';
 
 /** An integrator's key that acts as the staff member who created it. Only the SHA-256 of the token is stored. */
 @Entity('api_token')
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApiToken extends Row {
   @Field(() => ID) declare id: string;
   @Field() @TextColumn(100) name: string;
@@ -16,7 +16,7 @@ export class ApiToken extends Row {
   @TimeColumn({ nullable: true }) revokedAt: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApiTokenCreated {
   @Field({ description: "Shown once. Send as 'Authorization: Bearer <token>'; it acts as its creator." }) token: string;
   @Field(() => ApiToken) apiToken: ApiToken;

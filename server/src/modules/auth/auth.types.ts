@@ -16,21 +16,21 @@ registerEnumType(SignInStep, {
 });
 registerEnumType(SecondFactorMethod, { name: 'SecondFactorMethod' });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SignInPayload {
   @Field(() => SignInStep) step: SignInStep;
   @Field(() => [SecondFactorMethod], { description: 'At SECOND_FACTOR: the methods this account can use.' }) methods: SecondFactorMethod[];
   @Field(() => User, { nullable: true }) user: User | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TotpEnrollment {
   @Field() secret: string;
   @Field() otpauthUri: string;
   @Field({ description: 'An SVG image of the otpauth URI as a QR code.' }) qrCodeSvg: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SecondFactorEnrollment {
   @Field(() => User) user: User;
   @Field(() => SignInStep, { description: 'The sign-in step that comes next (during set-up: COMPLETE_PROFILE or DONE).' }) step: SignInStep;

@@ -8,7 +8,7 @@ import { DocumentCategory } from './document.types.js';
 export const storedFileColumns = (file: StoredFile, fileName: string) => ({ fileName, mimeType: file.mimeType, size: file.size, sha256: file.sha256, storageKey: file.key });
 
 @Entity('document')
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Index(['dossierId', 'category', 'createdAt'])
 export class Document extends Row {
   @Field(() => ID) declare id: string;

@@ -4,7 +4,7 @@ import { FlagColumn, RefColumn, Row, TextColumn, TimeColumn } from '../../db/col
 import { DossierStatus } from './dossier.types.js';
 
 @Entity('dossier')
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Index(['createdAt', 'id'])
 export class Dossier extends Row {
   @Field(() => ID) declare id: string;
@@ -30,7 +30,7 @@ export class DossierAccess extends Row {
 }
 
 @Entity('progress_step')
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Index(['dossierId', 'position'])
 export class ProgressStep extends Row {
   @Field(() => ID) declare id: string;

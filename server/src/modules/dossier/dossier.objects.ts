@@ -2,13 +2,13 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DossierStatus } from './dossier.types.js';
 import { ProgressStep } from './dossier.entity.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TabCount {
   @Field(() => Int) total: number;
   @Field(() => Int) unread: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DossierCounts {
   @Field(() => TabCount) correspondence: TabCount;
   @Field(() => TabCount) documents: TabCount;
@@ -16,14 +16,14 @@ export class DossierCounts {
   @Field(() => TabCount) messages: TabCount;
 }
 
-@ObjectType({ description: "done/total is the '(4/10)' beside Voortgang; (0/0) when there is no list." })
+@ObjectType({ simpleResolvers: true, description: "done/total is the '(4/10)' beside Voortgang; (0/0) when there is no list." })
 export class Progress {
   @Field(() => Int) done: number;
   @Field(() => Int) total: number;
   @Field(() => [ProgressStep]) steps: ProgressStep[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Home {
   @Field(() => Int) dossiersInProgress: number;
   @Field(() => Int) dossiersTotal: number;
@@ -33,7 +33,7 @@ export class Home {
 }
 
 /** Pushed by unreadCountsChanged: one dossier's counts and the totals, as they are now. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UnreadCounts {
   @Field(() => ID, { nullable: true, description: 'The dossier whose counts changed; null when only openActions changed.' }) dossierId: string | null;
   @Field(() => DossierCounts, { nullable: true }) counts: DossierCounts | null;

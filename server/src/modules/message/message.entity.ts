@@ -9,7 +9,7 @@ export const SUBJECT_MAX = 200;
 export const BODY_MAX = 4000;
 
 @Entity('message')
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Index(['dossierId', 'createdAt'])
 @Index(['authorId', 'idempotencyKey'], { unique: true })
 export class Message extends Row {

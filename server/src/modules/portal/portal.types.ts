@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Language } from '../user/user.types.js';
 
-@ObjectType({ description: 'Public facts about this portal, readable before sign-in (login page branding, terms).' })
+@ObjectType({ simpleResolvers: true, description: 'Public facts about this portal, readable before sign-in (login page branding, terms).' })
 export class Portal {
   @Field() name: string;
   @Field() requireSecondFactor: boolean;

@@ -6,7 +6,7 @@ import { QuestionnairePage, QuestionnaireStatus } from './questionnaire.types.js
 const json = { to: (value: unknown) => JSON.stringify(value), from: (text: string | null) => (text == null ? text : JSON.parse(text)) };
 
 @Entity('questionnaire_template')
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class QuestionnaireTemplate extends Row {
   @Field(() => ID) declare id: string;
   @Field() @TextColumn(200) title: string;
@@ -15,7 +15,7 @@ export class QuestionnaireTemplate extends Row {
 }
 
 @Entity('questionnaire_request')
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Index(['assigneeHolderId', 'status'])
 export class QuestionnaireRequest extends Row {
   @Field(() => ID) declare id: string;

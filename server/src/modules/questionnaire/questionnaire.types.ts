@@ -16,7 +16,7 @@ registerEnumType(QuestionKind, { name: 'QuestionKind' });
 
 export const CHOICE_KINDS = new Set([QuestionKind.SINGLE_CHOICE, QuestionKind.MULTI_CHOICE]);
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Question {
   @Field() id: string;
   @Field() label: string;
@@ -25,13 +25,13 @@ export class Question {
   @Field(() => [String]) options: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class QuestionnairePage {
   @Field() title: string;
   @Field(() => [Question]) questions: Question[];
 }
 
-@ObjectType({ description: "An answer's value is a list: one element for most kinds, several for MULTI_CHOICE, none when left empty." })
+@ObjectType({ simpleResolvers: true, description: "An answer's value is a list: one element for most kinds, several for MULTI_CHOICE, none when left empty." })
 export class Answer {
   @Field() questionId: string;
   @Field(() => [String]) value: string[];

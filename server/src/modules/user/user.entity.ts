@@ -3,7 +3,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { FlagColumn, LongTextColumn, RefColumn, Row, TextColumn, TimeColumn } from '../../db/columns.js';
 import { AccountKind, Gender, Language, Role } from './user.types.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Profile {
   @Field(() => Gender) gender: Gender;
   @Field(() => String, { nullable: true }) initials: string | null;
@@ -13,14 +13,14 @@ export class Profile {
   @Field() displayName: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Absence {
   @Field() enabled: boolean;
   @Field(() => String, { nullable: true }) message: string | null;
   @Field(() => Date, { nullable: true }) until: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class NotificationPreferences {
   @Field() newDocuments: boolean;
   @Field() newQuestionnaires: boolean;
@@ -29,7 +29,7 @@ export class NotificationPreferences {
 
 /** Fields without @Field (password hash, TOTP secret, phone) never reach the schema. */
 @Entity('user')
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class User extends Row {
   @Field(() => ID)
   declare id: string;
