@@ -1,13 +1,34 @@
 import type { NormalizedCacheObject } from '@apollo/client/core'
 import type { CachePersistor } from 'apollo3-cache-persist'
 import type { UserModule } from '@/types'
-import { ApolloClient, ApolloLink, InMemoryCache, split } from '@apollo/client/core'
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions'
+import type { ObservableSubscription } from '@apollo/client/utilities'
+import { ApolloClient, ApolloLink, InMemoryCache, Observable, split } from '@apollo/client/core'
 import { getMainDefinition } from '@apollo/client/utilities'
 import { DefaultApolloClient } from '@vue/apollo-composable'
 import createUploadLink from 'apollo-upload-client/createUploadLink.mjs'
-import { graphqlSocket } from '@/composables/live/socket'
 import { restoreCache } from '@/composables/offline/cacheStore'
+
+/** The WebSocket link, loaded (with graphql-ws) at the first subscription: no first screen needs it. */
+function lazyWsLink(): ApolloLink {
+  let loaded: Promise<ApolloLink> | undefined
+  return new ApolloLink(operation => new Observable((observer) => {
+    let subscription: ObservableSubscription | undefined
+    let closed = false
+    loaded ??= import('@/composables/live/wsLink').then(module => module.createWsLink())
+    loaded.then((link) => {
+      if (!closed)
+        subscription = link.request(operation)?.subscribe(observer)
+    }, (error: unknown) => {
+      // Tried again at the next subscription.
+      loaded = undefined
+      observer.error(error)
+    })
+    return () => {
+      closed = true
+      subscription?.unsubscribe()
+    }
+  }))
+}
 
 /**
  * Queries and mutations over HTTP (as a multipart request when the variables hold files), subscriptions over one
@@ -20,13 +41,12 @@ export function createGraphqlLink(): ApolloLink {
     credentials: 'same-origin',
     headers: { 'Apollo-Require-Preflight': 'true' },
   })
-  const ws = new GraphQLWsLink(graphqlSocket().client)
   return split(
     ({ query }) => {
       const definition = getMainDefinition(query)
       return definition.kind === 'OperationDefinition' && definition.operation === 'subscription'
     },
-    ws,
+    lazyWsLink(),
     http,
   )
 }

@@ -5,9 +5,10 @@ import type { SignInStepQuery as SessionState } from '@/gql/graphql'
 import type { UserModule } from '@/types'
 import { DefaultApolloClient } from '@vue/apollo-composable'
 import { inject } from 'vue'
-import { createRouter, createWebHistory } from 'vue-router'
+import { createRouter, createWebHistory, START_LOCATION } from 'vue-router'
 import { setSignedIn } from '@/composables/auth/session'
 import { guardTarget, rememberReturnTo } from '@/composables/auth/useSignInFlow'
+import { prefetchDossierList } from '@/composables/dossier/useDossiers'
 import { errorCodeOf } from '@/composables/errors/useErrorMessage'
 import { graphql } from '@/gql'
 import { whenCacheRestored } from '@/modules/apollo'
@@ -19,12 +20,14 @@ declare module 'vue-router' {
     public?: boolean
     /** The sign-in step a page belongs to; the guard sends everyone else to their own step's page. */
     step?: FlowStep
+    /** Starts fetching what the page first shows, alongside the guard's session check. */
+    prefetch?: (client: ApolloClient<unknown>) => void
   }
 }
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { step: 'DONE' } },
-  { path: '/dossiers', name: 'dossiers', component: () => import('@/pages/DossiersPage.vue'), meta: { step: 'DONE' } },
+  { path: '/dossiers', name: 'dossiers', component: () => import('@/pages/DossiersPage.vue'), meta: { step: 'DONE', prefetch: prefetchDossierList } },
   { path: '/dossiers/:id', name: 'dossier', component: () => import('@/pages/DossierPage.vue'), meta: { step: 'DONE' } },
   { path: '/actions', name: 'actions', component: () => import('@/pages/ActionsPage.vue'), meta: { step: 'DONE' } },
   // E-mails about a new questionnaire link here.
@@ -57,7 +60,6 @@ const SignInStepQuery = graphql(`
  * out of reach) what the persisted cache last heard stands in, so that a client can still read what they saw.
  */
 async function currentState(client: ApolloClient<unknown>): Promise<SessionState | null> {
-  await whenCacheRestored()
   try {
     const { data } = await client.query({ query: SignInStepQuery, fetchPolicy: 'network-only' })
     return data
@@ -87,6 +89,11 @@ export const install: UserModule = (app) => {
       return true
     preloadPage(to)
     const client = app.runWithContext(() => inject(DefaultApolloClient)) as ApolloClient<unknown>
+    await whenCacheRestored()
+    // Signed in, or not known yet (first navigation): a request without a session is refused, and the guard shows
+    // nothing of it.
+    if (signedIn || router.currentRoute.value === START_LOCATION)
+      to.meta.prefetch?.(client)
     const state = await currentState(client)
     const step = state?.signInStep ?? null
     // The language saved with the account applies from the moment its session is signed in.

@@ -1,11 +1,12 @@
 import type { ApolloClient } from '@apollo/client/core'
+import type { GraphqlSocket } from './socket'
 import { onSessionChange } from '@/composables/auth/session'
 import { HomeQuery } from '@/composables/dossier/useHome'
 import { graphql } from '@/gql'
 import { forgetCachedData, whenCacheRestored } from '@/modules/apollo'
 import { clearAppBadge, setAppBadge } from './appBadge'
+import { retryDelay } from './backoff'
 import { refetchActive, refetchActiveNamed } from './refetch'
-import { graphqlSocket, retryDelay } from './socket'
 import { shouldRefetch, writeUnreadCounts } from './unreadCounts'
 
 const UnreadCountsChangedSubscription = graphql(`
@@ -70,13 +71,25 @@ function followAppBadge(client: ApolloClient<unknown>) {
   return () => subscription.unsubscribe()
 }
 
+/** Runs `run` when the browser is next idle (at the latest after two seconds), unless cancelled before. */
+function whenIdle(run: () => void) {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: 2_000 })
+    return { cancel: () => cancelIdleCallback(handle) }
+  }
+  const handle = setTimeout(run, 200)
+  return { cancel: () => clearTimeout(handle) }
+}
+
 /**
  * What lives as long as a signed-in session in this tab: the socket reopened with the session's cookie, live counts,
  * the app badge, and queued messages sent when the network is back. When the session ends, what this browser knew
  * of it is forgotten.
  */
 export function startLiveSession(client: ApolloClient<unknown>) {
-  const socket = graphqlSocket()
+  // Loaded with the first subscription, after the first screen: until then there is no socket to reopen.
+  let socket: Promise<GraphqlSocket> | undefined
+  const loadSocket = () => (socket ??= import('./socket').then(module => module.graphqlSocket()))
   let stopSession: (() => void) | undefined
   // The outbox is loaded apart from the initial bundle: most sessions never queue a message.
   const flush = () => void import('@/composables/offline/useOutbox').then(outbox => outbox.flushQueuedMessages(client))
@@ -89,22 +102,29 @@ export function startLiveSession(client: ApolloClient<unknown>) {
   onSessionChange(async (signedIn, before) => {
     stopSession?.()
     stopSession = undefined
-    socket.restart()
+    void socket?.then(opened => opened.restart())
     if (signedIn) {
-      const stops = [
-        followUnreadCounts(client),
-        followAppBadge(client),
-        socket.onReconnected(refresh),
-      ]
+      let active = true
+      const stops: (() => void)[] = []
       window.addEventListener('online', refresh)
       // A flush that met an unreachable server is tried again now and then.
       const timer = setInterval(flush, 60_000)
+      // Not part of the first screen: started once the page has rendered, so that the badge finds its counts cached.
+      const idle = whenIdle(() => {
+        stops.push(followUnreadCounts(client), followAppBadge(client))
+        void loadSocket().then((loaded) => {
+          if (active)
+            stops.push(loaded.onReconnected(refresh))
+        })
+        flush()
+      })
       stopSession = () => {
+        active = false
+        idle.cancel()
         stops.forEach(stop => stop())
         window.removeEventListener('online', refresh)
         clearInterval(timer)
       }
-      flush()
     }
     // The server says there is no session (signed out, expired, or ended elsewhere): forget what it showed. At the
     // first navigation that is what the last visit persisted: with nothing persisted there is nothing to forget.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { retryDelay } from './socket'
+import { retryDelay } from './backoff'
 
 describe('reconnect backoff', () => {
   it('doubles from one second up to thirty, with jitter down to half', () => {
