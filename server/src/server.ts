@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import { ConfigError, type Config } from './config.js';
 import { openDatabase } from './db/data-source.js';
@@ -64,6 +64,8 @@ export async function startServer(config: Config): Promise<KluisServer> {
       schemaVisibilityPlugin(config.production),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Every answer is private to its caller (Cache-Control is the HTTP layer's): no per-field cache hints to gather.
+      ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: () => socket.dispose() }) },
     ],
   });
