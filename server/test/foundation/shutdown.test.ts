@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestDatabase } from '../server.js';
+import { freePort } from '../resilience/processes.js';
 
 const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
@@ -24,7 +25,7 @@ describe('process', () => {
   it('drains HTTP and WebSocket connections on SIGTERM and exits 0', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-shutdown-'));
     const database = await createTestDatabase();
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     const server = await spawnServer({ PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'false', ...database.env });
     try {
       await expect.poll(() => server.output(), { timeout: 20_000 }).toContain('Kluis listens');

@@ -10,6 +10,7 @@ import { startSmtp } from '../fakes.js';
 import { createTestDatabase, type TestServer } from '../server.js';
 import { invite, onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
 import { openSocket, settle, type Socket } from '../socket.js';
+import { freePort } from '../resilience/processes.js';
 
 /**
  * Two real server processes of one portal: one database (MariaDB, also in the
@@ -35,7 +36,7 @@ const sockets: Socket[] = [];
 
 async function spawnServer(env: Record<string, string>): Promise<Process> {
   if (!fs.existsSync(main)) throw new Error('server/dist is missing: run `npm run build -w server` first');
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));

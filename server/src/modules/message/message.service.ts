@@ -136,9 +136,12 @@ export class MessageService {
         const saved = await manager.save(
           manager.create(Message, { id, dossierId: dossier.id, threadId: threadId ?? id, subject, body: input.body, authorId: viewer.user.id, fromOffice, replyToId: input.replyToId ?? null, automatic: false, idempotencyKey: key, contentHash }),
         );
-        for (const file of stored) {
+        // A millisecond apart: attachments are listed by createdAt, in the order they were sent.
+        const at = Date.now();
+        for (const [i, file] of stored.entries()) {
           await manager.save(
             manager.create(Document, {
+              createdAt: new Date(at + i),
               dossierId: dossier.id,
               messageId: saved.id,
               category: fromOffice ? DocumentCategory.CORRESPONDENCE : DocumentCategory.PROVIDED,
