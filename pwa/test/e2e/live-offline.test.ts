@@ -1,20 +1,11 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { adminRequest, gql, gqlUpload } from './support/api'
+import { adminRequest, gql, gqlUpload, pdf } from './support/api'
 import { expectNoAxeViolations } from './support/axe'
 import { setPasswordLink } from './support/capture'
 import { acceptTerms, recoveryCodesAndContinue, setPassword, setUpTotp } from './support/onboarding'
 
 const clientEmail = 'liveklant@example.nl'
-
-// A small but real PDF: the server sniffs the type from the bytes.
-const pdf = Buffer.from(`%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
-trailer << /Root 1 0 R >>
-%%EOF
-`)
 
 test.describe.configure({ mode: 'serial' })
 

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test'
 import { expect, request, test } from '@playwright/test'
 import * as OTPAuth from 'otpauth'
-import { adminRequest, gql, gqlUpload } from './support/api'
+import { adminRequest, gql, gqlUpload, pdf } from './support/api'
 import { setPasswordLink } from './support/capture'
 import { acceptTerms, recoveryCodesAndContinue, setPassword, setUpTotp } from './support/onboarding'
 
@@ -52,15 +52,6 @@ const template = {
   ],
 }
 const answers = { tekst: `${IMG} ${JS}`, lang: [SCRIPT, TITLE] }
-
-// A small but real PDF: the server sniffs the type from the bytes.
-const pdf = Buffer.from(`%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
-trailer << /Root 1 0 R >>
-%%EOF
-`)
 
 const published = [
   { category: 'CORRESPONDENCE', title: `${IMG} brief`, name: `<img src=x onerror=alert(1)>.pdf`, mimeType: 'application/pdf', buffer: pdf },

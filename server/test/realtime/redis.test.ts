@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import { startSmtp } from '../fakes.js';
 import { createTestDatabase, type TestServer } from '../server.js';
 import { invite, onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
 import { openSocket, settle, type Socket } from '../socket.js';
-import { freePort } from '../resilience/processes.js';
+import { spawnKluis, type KluisProcess } from '../resilience/processes.js';
 
 /**
  * Two real server processes of one portal: one database (MariaDB, also in the
@@ -21,40 +21,15 @@ const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const DATABASE = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-interface Process {
-  url: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-}
-
 let smtp: Smtp;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let dataDir: string;
-let one: Process;
-let two: Process;
+let one: KluisProcess;
+let two: KluisProcess;
 const sockets: Socket[] = [];
 
-async function spawnServer(env: Record<string, string>): Promise<Process> {
-  if (!fs.existsSync(main)) throw new Error('server/dist is missing: run `npm run build -w server` first');
-  const port = await freePort();
-  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 30_000;
-  while (!output.includes('Kluis listens')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the server did not start:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { url: `http://127.0.0.1:${port}`, child, exited };
-}
-
 /** An API client of one process; a cookie from one process is good on the other (one database). */
-const clientOf = (server: Process, cookie = '') => Object.assign(new Client({ url: server.url } as TestServer), { cookie });
+const clientOf = (server: KluisProcess, cookie = '') => Object.assign(new Client({ url: server.url } as TestServer), { cookie });
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -72,8 +47,8 @@ beforeAll(async () => {
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
   };
-  one = await spawnServer(env);
-  two = await spawnServer(env); // after the first, which created the schema
+  one = await spawnKluis(env);
+  two = await spawnKluis(env); // after the first, which created the schema
 });
 afterAll(async () => {
   for (const socket of sockets) await socket.client.dispose();

@@ -38,3 +38,12 @@ export async function gqlUpload<T = any>(request: APIRequestContext, query: stri
   expect(body.errors, query).toBeUndefined()
   return body.data as T
 }
+
+// A small but real PDF: the server sniffs the type from the bytes.
+export const pdf = Buffer.from(`%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+`)
