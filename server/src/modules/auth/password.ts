@@ -40,7 +40,10 @@ export const hashPassword = (password: string) => oneAtATime(() => argon2.hash(p
 let decoy: Promise<string> | undefined;
 /** Verifies, or spends the same time on a decoy hash when there is no user, so timing tells nothing. */
 export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
-  decoy ??= hashPassword('decoy-password-for-timing');
+  decoy ??= hashPassword('decoy-password-for-timing').catch((error: unknown) => {
+    decoy = undefined;
+    throw error;
+  });
   const target = hash ?? (await decoy);
   const ok = await oneAtATime(() => argon2.verify(target, password)).catch(() => false);
   return ok && !!hash;
