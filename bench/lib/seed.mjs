@@ -128,6 +128,8 @@ export async function seed(name, scale, log = console.log) {
       const at = openedAt(i, want.dossiers);
       return [dossierId(i), at, `B-${String(i).padStart(7, '0')}`, `Dossier ${i}: levering van een woning aan de Voorbeeldstraat ${i % 300}`, STATUSES[i % STATUSES.length], staffIds[i % staffIds.length], at];
     });
+    // The server tallies dossiers per status with every dossier write; bulk inserts bypass it.
+    await conn.query(`INSERT INTO dossier_tally (status, count) SELECT s.status, (SELECT COUNT(*) FROM dossier d WHERE d.status = s.status) FROM (${['IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'].map((st) => `SELECT '${st}' AS status`).join(' UNION ALL ')}) s`);
     // Every dossier has one client; the bench client also sees CLIENT_DOSSIERS spread over the whole range, newest included.
     const stride = Math.max(1, Math.floor(want.dossiers / info.clientDossiers));
     const benchDossiers = Array.from({ length: info.clientDossiers }, (_, k) => want.dossiers - 1 - k * stride);

@@ -23,7 +23,8 @@ const scope = (user, column) => (STAFF.has(user.role) ? ['', []] : [` AND EXISTS
 
 async function dossiers(user, first) {
   const [where, params] = scope(user, 'd.id');
-  const [{ cnt }] = await q(`SELECT COUNT(1) AS cnt FROM dossier d WHERE 1=1${where}`, params);
+  // Staff see every dossier: like the server, they count from the per-status tally.
+  const [{ cnt }] = STAFF.has(user.role) ? [{ cnt: (await q('SELECT * FROM dossier_tally')).reduce((sum, row) => sum + row.count, 0) }] : await q(`SELECT COUNT(1) AS cnt FROM dossier d WHERE 1=1${where}`, params);
   const rows = await q(`SELECT d.* FROM dossier d WHERE 1=1${where} ORDER BY d.createdAt DESC, d.id DESC LIMIT ?`, [...params, first + 1]);
   const page = rows.slice(0, first);
   const ids = page.map((d) => d.id);

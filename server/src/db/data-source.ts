@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import type { Config } from '../config.js';
 import { entities } from './entities.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
@@ -57,3 +57,9 @@ export async function openDatabase(database: DatabaseConfig): Promise<DataSource
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }
+
+/**
+ * The lock for a row read to be changed in the same transaction: MySQL/MariaDB lock it
+ * (SELECT … FOR UPDATE); SQLite, which runs one write transaction at a time, needs none.
+ */
+export const forUpdate = (manager: EntityManager) => (manager.connection.options.type === 'better-sqlite3' ? undefined : ({ mode: 'pessimistic_write' } as const));

@@ -44,13 +44,14 @@ function decode(cursor: string): [Date, string] {
 
 /**
  * Keyset pages, newest first, in the stable order (createdAt, id). `query` holds
- * the filters and access scope; `alias` is its main entity's alias.
+ * the filters and access scope; `alias` is its main entity's alias. `count`, when
+ * given, answers `totalCount` instead of counting `query`'s rows.
  */
 export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
   query: SelectQueryBuilder<T>,
   alias: string,
   args: { first?: number | null; after?: string | null },
-  maxFirst = 100,
+  { maxFirst = 100, count = () => countRows(query) }: { maxFirst?: number; count?: () => Promise<number> } = {},
 ): Promise<Connection<T>> {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 0 || first > maxFirst) throw badInput('first', `first must be between 0 and ${maxFirst}`);
@@ -59,7 +60,7 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
     const [at, id] = decode(args.after);
     page.andWhere(`(${alias}.createdAt < :afterAt OR (${alias}.createdAt = :afterAt AND ${alias}.id < :afterId))`, { afterAt: at, afterId: id });
   }
-  const [totalCount, rows] = await Promise.all([countRows(query), page.getMany()]);
+  const [totalCount, rows] = await Promise.all([count(), page.getMany()]);
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ node, cursor: encode(node.createdAt, node.id) }));
   return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };

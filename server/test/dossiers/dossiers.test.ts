@@ -268,3 +268,24 @@ describe('efficiency', () => {
     expect(await statements(50)).toBe(five);
   });
 });
+
+describe('the office counts', () => {
+  it('stay exact through new dossiers and status changes made at the same time', async () => {
+    const statuses = ['IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'];
+    const created = await Promise.all(
+      statuses.map(async (status, i) => (await staff.ok('mutation ($input: CreateDossierInput!) { createDossier(input: $input) { id } }', { input: { number: `T-${i}`, description: 'Telling', status } })).createDossier.id),
+    );
+    const move = (id: string, status: string) => staff.ok('mutation ($id: ID!, $input: UpdateDossierInput!) { updateDossier(id: $id, input: $input) { status } }', { id, input: { status } });
+    // Each to the next status and back to its own, and two dossiers crossing each other.
+    await Promise.all(created.map((id, i) => move(id, statuses[(i + 1) % 4])));
+    await Promise.all([...created.map((id, i) => move(id, statuses[i])), move(created[0], statuses[0]), move(ids.companyDossier, 'CANCELLED'), move(ids.bramDossier, 'ON_HOLD')]);
+
+    const all = (await staff.ok('{ dossiers(first: 100) { totalCount edges { node { status } } } }')).dossiers;
+    const having = (status: string) => all.edges.filter((e: any) => e.node.status === status).length;
+    expect(all.totalCount).toBe(all.edges.length);
+    for (const status of statuses) expect((await staff.ok(`{ dossiers(statuses: [${status}, ${status}]) { totalCount } }`)).dossiers.totalCount).toBe(having(status));
+    expect((await staff.ok('{ dossiers(statuses: [ON_HOLD, CANCELLED]) { totalCount } }')).dossiers.totalCount).toBe(having('ON_HOLD') + having('CANCELLED'));
+    expect((await staff.ok('{ home { dossiersInProgress dossiersTotal } }')).home).toEqual({ dossiersInProgress: having('IN_PROGRESS'), dossiersTotal: all.edges.length });
+    expect((await staff.ok('{ dossiers(search: "telling", statuses: [ON_HOLD]) { totalCount } }')).dossiers.totalCount).toBe(1);
+  });
+});

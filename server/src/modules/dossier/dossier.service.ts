@@ -3,6 +3,7 @@ import type { Viewer } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import type { Loaders } from '../../graphql/loaders.js';
 import { paginate } from '../../graphql/pagination.js';
+import { forUpdate } from '../../db/data-source.js';
 import { perEvent, type Events, type Realtime } from '../../realtime/realtime.js';
 import { audit } from '../audit/audit.service.js';
 import { Document, DocumentRead } from '../document/document.entity.js';
@@ -11,9 +12,16 @@ import { Message, MessageRead } from '../message/message.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role, isStaff } from '../user/user.types.js';
 import { accessHolderId, scopeToViewer } from './dossier.access.js';
-import { Dossier, DossierAccess, ProgressStep } from './dossier.entity.js';
+import { Dossier, DossierAccess, DossierTally, ProgressStep } from './dossier.entity.js';
 import { UnreadCounts, type CreateDossierInput, type DossierCounts, type Home, type Progress, type ProgressStepInput, type TabCount, type UpdateDossierInput } from './dossier.objects.js';
 import { DossierStatus } from './dossier.types.js';
+
+/** Moves a dossier in the tally from one status to another (null: none); rows are locked in name order, so two moves cannot deadlock. */
+async function retally(manager: EntityManager, from: DossierStatus | null, to: DossierStatus | null) {
+  if (from === to) return;
+  const moves = ([[from, -1], [to, 1]] as const).filter((move): move is [DossierStatus, -1 | 1] => move[0] !== null);
+  for (const [status, by] of moves.sort(([a], [b]) => a.localeCompare(b))) await manager.increment(DossierTally, { status }, 'count', by);
+}
 
 const emptyTab = (): TabCount => ({ total: 0, unread: 0 });
 const emptyCounts = (): DossierCounts => ({ correspondence: emptyTab(), documents: emptyTab(), provided: emptyTab(), messages: emptyTab() });
@@ -64,14 +72,23 @@ export class DossierService {
       const like = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
       query.andWhere(new Brackets((w) => w.where(`LOWER(d.number) LIKE :like ESCAPE '!'`, { like }).orWhere(`LOWER(d.description) LIKE :like ESCAPE '!'`, { like })));
     }
-    return paginate(query, 'd', args);
+    // Staff see every dossier, so without a search the tally has their count.
+    const count = isStaff(viewer.user.role) && !search ? () => this.tallied(args.statuses) : undefined;
+    return paginate(query, 'd', args, { count });
+  }
+
+  private async tallied(statuses?: DossierStatus[] | null): Promise<number> {
+    const rows = await this.db.getRepository(DossierTally).findBy(statuses?.length ? { status: In(statuses) } : {});
+    return rows.reduce((sum, row) => sum + row.count, 0);
   }
 
   /** Set by the questionnaire feature, which owns actions. */
   countOpenActions: (users: User[]) => Promise<Map<string, number>> = async () => new Map();
 
   async home(viewer: Viewer): Promise<Home> {
-    const rows: { status: string; n: string | number }[] = await this.scoped(viewer).select('d.status', 'status').addSelect('COUNT(*)', 'n').groupBy('d.status').getRawMany();
+    const rows: { status: string; n: string | number }[] = isStaff(viewer.user.role)
+      ? (await this.db.getRepository(DossierTally).find()).map((row) => ({ status: row.status, n: row.count }))
+      : await this.scoped(viewer).select('d.status', 'status').addSelect('COUNT(*)', 'n').groupBy('d.status').getRawMany();
     const dossiersTotal = rows.reduce((sum, r) => sum + Number(r.n), 0);
     const single = dossiersTotal === 1 ? await this.scoped(viewer).select('d.id', 'id').getRawOne<{ id: string }>() : undefined;
     return {
@@ -382,6 +399,7 @@ export class DossierService {
       if (await manager.existsBy(Dossier, { number })) throw badInput('number', 'A dossier with this number exists already', 'NUMBER_TAKEN');
       const handlerId = await this.staffMember(manager, input.handlerId, 'handlerId');
       const dossier = await manager.save(manager.create(Dossier, { number, description, status: input.status ?? DossierStatus.IN_PROGRESS, handlerId }));
+      await retally(manager, null, dossier.status);
       await manager.save(titles.map((title, position) => manager.create(ProgressStep, { dossierId: dossier.id, title, position, done: false, doneAt: null })));
       for (const clientId of new Set(input.clientIds ?? [])) await this.grantIn(manager, viewer, dossier, clientId, ip);
       await audit(manager, { action: 'DOSSIER_CREATED', actorId: viewer.user.id, dossierId: dossier.id, ip });
@@ -393,10 +411,13 @@ export class DossierService {
 
   async update(viewer: Viewer, id: string, input: UpdateDossierInput, ip: string): Promise<Dossier> {
     return this.db.transaction(async (manager) => {
-      const dossier = await manager.findOneBy(Dossier, { id });
+      const dossier = await manager.findOne(Dossier, { where: { id }, lock: forUpdate(manager) });
       if (!dossier) throw notFound('Dossier');
       if (input.description != null) dossier.description = required('description', input.description, 500);
-      if (input.status != null) dossier.status = input.status;
+      if (input.status != null) {
+        await retally(manager, dossier.status, input.status);
+        dossier.status = input.status;
+      }
       if (input.handlerId !== undefined) dossier.handlerId = await this.staffMember(manager, input.handlerId, 'handlerId');
       dossier.updatedAt = new Date();
       await manager.save(dossier);
