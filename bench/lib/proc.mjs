@@ -69,10 +69,14 @@ function start(label, args, env, readyPath) {
   })();
 }
 
-/** node server/dist/main.js against `databaseUrl`, production mode, its own DATA_DIR. */
+/**
+ * node server/dist/main.js against `databaseUrl`, production mode, its own DATA_DIR.
+ * BENCH_SERVER_ARGS: node flags for it, such as `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+ */
 export function startServer(databaseUrl, extraEnv = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-bench-'));
-  return start('server', [path.join(serverDist, 'main.js')], {
+  const flags = process.env.BENCH_SERVER_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  return start('server', [...flags, path.join(serverDist, 'main.js')], {
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     DEMO_DATA: 'false',
