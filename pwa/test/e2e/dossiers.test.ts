@@ -110,6 +110,17 @@ test('a client with one dossier sees it on home, lands in it and downloads the l
   await page.keyboard.press('ArrowRight')
   await expect(correspondence).toBeFocused()
 
+  // The open tab is in the address: a reload, or a link to a tab, opens it; an unknown tab opens the first.
+  await tab(page, 'Documenten').click()
+  await expect(page).toHaveURL(/\?tab=DOCUMENT$/)
+  await page.reload()
+  await expect(tab(page, 'Documenten')).toHaveAttribute('aria-selected', 'true')
+  await page.goto(`/dossiers/${dossier.id}?tab=MESSAGES`)
+  await expect(tab(page, 'Berichten')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('tabpanel')).toContainText('Nog geen berichten')
+  await page.goto(`/dossiers/${dossier.id}?tab=rommel`)
+  await expect(correspondence).toHaveAttribute('aria-selected', 'true')
+
   // Download: the same bytes as published, and the letter is read.
   const downloaded = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Download Opdrachtbevestiging' }).click()
