@@ -24,7 +24,7 @@ const scope = (user, column) => (STAFF.has(user.role) ? ['', []] : [` AND EXISTS
 async function dossiers(user, first) {
   const [where, params] = scope(user, 'd.id');
   // Staff see every dossier: like the server, they count from the per-status tally.
-  const [{ cnt }] = STAFF.has(user.role) ? [{ cnt: (await q('SELECT * FROM dossier_tally')).reduce((sum, row) => sum + row.count, 0) }] : await q(`SELECT COUNT(1) AS cnt FROM dossier d WHERE 1=1${where}`, params);
+  const [{ cnt }] = STAFF.has(user.role) ? [{ cnt: (await q('SELECT * FROM tally WHERE name IN (?)', [['dossiers.IN_PROGRESS', 'dossiers.ON_HOLD', 'dossiers.COMPLETED', 'dossiers.CANCELLED']])).reduce((sum, row) => sum + row.count, 0) }] : await q(`SELECT COUNT(1) AS cnt FROM dossier d WHERE 1=1${where}`, params);
   const rows = await q(`SELECT d.* FROM dossier d WHERE 1=1${where} ORDER BY d.createdAt DESC, d.id DESC LIMIT ?`, [...params, first + 1]);
   const page = rows.slice(0, first);
   const ids = page.map((d) => d.id);

@@ -6,6 +6,7 @@ import { Client, errorOf, postUpload, type UploadFile } from '../client.js';
 import { startSmtp } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { invite, onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
+import { expectExactTallies } from '../tally.js';
 
 let server: TestServer;
 let smtp: Smtp;
@@ -287,5 +288,9 @@ describe('the office counts', () => {
     expect((await staff.ok('{ dossiers(statuses: [ON_HOLD, CANCELLED]) { totalCount } }')).dossiers.totalCount).toBe(having('ON_HOLD') + having('CANCELLED'));
     expect((await staff.ok('{ home { dossiersInProgress dossiersTotal } }')).home).toEqual({ dossiersInProgress: having('IN_PROGRESS'), dossiersTotal: all.edges.length });
     expect((await staff.ok('{ dossiers(search: "telling", statuses: [ON_HOLD]) { totalCount } }')).dossiers.totalCount).toBe(1);
+  });
+
+  it('keep every tally exact, through publications too', async () => {
+    await expectExactTallies(server.db);
   });
 });

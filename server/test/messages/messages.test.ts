@@ -5,6 +5,7 @@ import { Client, errorOf, postUpload, type UploadFile } from '../client.js';
 import { startSmtp } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { invite, onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
+import { expectExactTallies } from '../tally.js';
 
 let server: TestServer;
 let smtp: Smtp;
@@ -221,5 +222,11 @@ describe('messages', () => {
     expect((await staff.ok('{ me { secondFactors } }')).me.secondFactors).toContain('TOTP');
     const anonymous = new Client(server);
     expect(errorOf(await anonymous.gql('mutation ($id: ID!) { markMessageRead(id: $id) { id } }', { id }))?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the tallies', () => {
+  it('stay exact through messages from both sides, attachments and absence replies', async () => {
+    await expectExactTallies(server.db);
   });
 });

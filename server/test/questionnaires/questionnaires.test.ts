@@ -3,6 +3,7 @@ import { Client, errorOf } from '../client.js';
 import { startSmtp } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { invite, onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
+import { expectExactTallies } from '../tally.js';
 
 let server: TestServer;
 let smtp: Smtp;
@@ -186,5 +187,11 @@ describe('questionnaire requests', () => {
     expect((await bram.ok('query ($id: ID!) { questionnaire(id: $id) { id } }', { id: request.id })).questionnaire).toBeNull();
     expect(errorOf(await staff.gql(SAVE, { id: request.id, page: 0, answers: [] }))?.code).toBe('FORBIDDEN');
     expect(errorOf(await new Client(server).gql('{ actions { id } }'))?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the tallies', () => {
+  it('stay exact through completed questionnaires and their PDFs', async () => {
+    await expectExactTallies(server.db);
   });
 });

@@ -6,6 +6,7 @@ import { logger } from '../../logger.js';
 import { hashPassword } from '../auth/password.js';
 import { SignInStep } from '../auth/auth.types.js';
 import { Document, storedFileColumns } from '../document/document.entity.js';
+import { tally } from '../../db/tally.js';
 import { DocumentCategory } from '../document/document.types.js';
 import { DossierStatus } from '../dossier/dossier.types.js';
 import { QuestionKind } from '../questionnaire/questionnaire.types.js';
@@ -50,9 +51,10 @@ async function seedDossiers(services: Services, [admin, staff, client, company]:
   ];
   for (const [category, title, fileName, author] of documents) {
     const stored = await storage.write(Readable.from(await demoPdf(title, [`Dossier ${levering.number}`, levering.description, 'Dit is een voorbeeld-document van de demo.'])));
-    await db.getRepository(Document).save(
-      db.getRepository(Document).create({ dossierId: levering.id, category, title, ...storedFileColumns(stored, fileName), authorId: author.id }),
-    );
+    await db.transaction(async (manager) => {
+      await manager.save(manager.create(Document, { dossierId: levering.id, category, title, ...storedFileColumns(stored, fileName), authorId: author.id }));
+      await tally(manager, { 'documents.inTabs': 1 });
+    });
   }
   return levering.id;
 }

@@ -11,6 +11,7 @@ import type { FileUpload } from '../../graphql/scalars.js';
 import { cleanFileName, type FileStorage, type StoredFile } from '../../storage/storage.js';
 import { logger } from '../../logger.js';
 import { createScanner, type VirusScanner } from '../../security/scanner.js';
+import { tally } from '../../db/tally.js';
 import { audit } from '../audit/audit.service.js';
 import { scopeToViewer } from '../dossier/dossier.access.js';
 import { Dossier } from '../dossier/dossier.entity.js';
@@ -170,6 +171,7 @@ export class DocumentService {
         await manager.update(Dossier, dossier.id, { updatedAt: new Date() });
         await audit(manager, { action: 'DOCUMENT_PUBLISHED', actorId: viewer.user.id, dossierId: dossier.id, subjectId: saved.id, ip });
         await this.signal(manager, dossier, clients);
+        await tally(manager, { 'documents.inTabs': 1 });
         return saved;
       });
     } catch (err) {

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BeforeInsert, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { BeforeInsert, Column, Entity, Index } from 'typeorm';
 import { FlagColumn, RefColumn, Row, TextColumn, TimeColumn } from '../../db/columns.js';
 import { DossierStatus } from './dossier.types.js';
 
@@ -19,17 +19,6 @@ export class Dossier extends Row {
   protected stampUpdated() {
     this.updatedAt ??= new Date();
   }
-}
-
-/**
- * How many dossiers have each status, changed in the transaction of every dossier
- * write, so that the office's list counts its dossiers without scanning them.
- * A migration creates one row per status.
- */
-@Entity('dossier_tally')
-export class DossierTally {
-  @PrimaryColumn({ type: 'varchar', length: 16 }) status: DossierStatus;
-  @Column({ type: 'int' }) count: number;
 }
 
 /** Who may see a dossier: a client, or a company's main account (its extra accounts share it). */

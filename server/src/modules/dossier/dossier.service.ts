@@ -4,6 +4,7 @@ import { badInput, notFound } from '../../graphql/errors.js';
 import type { Loaders } from '../../graphql/loaders.js';
 import { paginate } from '../../graphql/pagination.js';
 import { forUpdate } from '../../db/data-source.js';
+import { tally, tallied, type TallyName } from '../../db/tally.js';
 import { perEvent, type Events, type Realtime } from '../../realtime/realtime.js';
 import { audit } from '../audit/audit.service.js';
 import { Document, DocumentRead } from '../document/document.entity.js';
@@ -12,16 +13,9 @@ import { Message, MessageRead } from '../message/message.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role, isStaff } from '../user/user.types.js';
 import { accessHolderId, scopeToViewer } from './dossier.access.js';
-import { Dossier, DossierAccess, DossierTally, ProgressStep } from './dossier.entity.js';
+import { Dossier, DossierAccess, ProgressStep } from './dossier.entity.js';
 import { UnreadCounts, type CreateDossierInput, type DossierCounts, type Home, type Progress, type ProgressStepInput, type TabCount, type UpdateDossierInput } from './dossier.objects.js';
 import { DossierStatus } from './dossier.types.js';
-
-/** Moves a dossier in the tally from one status to another (null: none); rows are locked in name order, so two moves cannot deadlock. */
-async function retally(manager: EntityManager, from: DossierStatus | null, to: DossierStatus | null) {
-  if (from === to) return;
-  const moves = ([[from, -1], [to, 1]] as const).filter((move): move is [DossierStatus, -1 | 1] => move[0] !== null);
-  for (const [status, by] of moves.sort(([a], [b]) => a.localeCompare(b))) await manager.increment(DossierTally, { status }, 'count', by);
-}
 
 const emptyTab = (): TabCount => ({ total: 0, unread: 0 });
 const emptyCounts = (): DossierCounts => ({ correspondence: emptyTab(), documents: emptyTab(), provided: emptyTab(), messages: emptyTab() });
@@ -73,13 +67,15 @@ export class DossierService {
       query.andWhere(new Brackets((w) => w.where(`LOWER(d.number) LIKE :like ESCAPE '!'`, { like }).orWhere(`LOWER(d.description) LIKE :like ESCAPE '!'`, { like })));
     }
     // Staff see every dossier, so without a search the tally has their count.
-    const count = isStaff(viewer.user.role) && !search ? () => this.tallied(args.statuses) : undefined;
+    const count = isStaff(viewer.user.role) && !search ? async () => [...(await this.officeCounts(args.statuses)).values()].reduce((sum, n) => sum + n, 0) : undefined;
     return paginate(query, 'd', args, { count });
   }
 
-  private async tallied(statuses?: DossierStatus[] | null): Promise<number> {
-    const rows = await this.db.getRepository(DossierTally).findBy(statuses?.length ? { status: In(statuses) } : {});
-    return rows.reduce((sum, row) => sum + row.count, 0);
+  /** How many dossiers the office has with each of `statuses` (none: every status), from the tally. */
+  private async officeCounts(statuses?: DossierStatus[] | null): Promise<Map<DossierStatus, number>> {
+    const wanted = [...new Set(statuses?.length ? statuses : Object.values(DossierStatus))];
+    const counts = await tallied(this.db.manager, wanted.map((status) => `dossiers.${status}` as const));
+    return new Map(wanted.map((status) => [status, counts.get(`dossiers.${status}`)!]));
   }
 
   /** Set by the questionnaire feature, which owns actions. */
@@ -87,7 +83,7 @@ export class DossierService {
 
   async home(viewer: Viewer): Promise<Home> {
     const rows: { status: string; n: string | number }[] = isStaff(viewer.user.role)
-      ? (await this.db.getRepository(DossierTally).find()).map((row) => ({ status: row.status, n: row.count }))
+      ? [...(await this.officeCounts())].map(([status, n]) => ({ status, n }))
       : await this.scoped(viewer).select('d.status', 'status').addSelect('COUNT(*)', 'n').groupBy('d.status').getRawMany();
     const dossiersTotal = rows.reduce((sum, r) => sum + Number(r.n), 0);
     const single = dossiersTotal === 1 ? await this.scoped(viewer).select('d.id', 'id').getRawOne<{ id: string }>() : undefined;
@@ -100,16 +96,6 @@ export class DossierService {
     };
   }
 
-  private unreadDocuments(viewer: Viewer) {
-    const query = this.db
-      .getRepository(Document)
-      .createQueryBuilder('doc')
-      .leftJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId = :reader', { reader: viewer.user.id })
-      .where(unreadDocument(':reader'))
-      .andWhere(SHOWN_IN_TAB);
-    return scopeToViewer(query, 'doc.dossierId', viewer);
-  }
-
   /** Messages with the viewer's read state joined (alias `m`, reads `r`); `:office` is the viewer's side. */
   private messageCounts(viewer: Viewer) {
     return this.db
@@ -119,8 +105,7 @@ export class DossierService {
   }
 
   async unreadTotal(viewer: Viewer): Promise<number> {
-    const messages = scopeToViewer(this.messageCounts(viewer).where(unreadMessage(':office')), 'm.dossierId', viewer);
-    return (await this.unreadDocuments(viewer).getCount()) + (await messages.getCount());
+    return (await this.unreadTotals([viewer.user])).get(viewer.user.id)!;
   }
 
   /**
@@ -241,12 +226,11 @@ export class DossierService {
       const access = office ? [] : await this.db.getRepository(DossierAccess).find({ where: { userId: In(holders) }, select: { userId: true, dossierId: true } });
       const dossierIds = [...new Set(access.map((a) => a.dossierId))];
       if (!office && !dossierIds.length) continue;
-      // Staff: one sum over every dossier; clients: per dossier, summed per access holder below.
-      const waitingIn = <T extends object>(query: SelectQueryBuilder<T>, column: string) =>
-        (office ? query.select('COUNT(*)', 'n') : query.andWhere(`${column} IN (:...dossierIds)`, { dossierIds }).select(column, 'dossierId').addSelect('COUNT(*)', 'n').groupBy(column)).getRawMany<{
-          dossierId?: string;
-          n: string | number;
-        }>();
+      // Staff: what every dossier holds, from the tally; clients: per dossier, summed per access holder below.
+      const waitingIn = async <T extends object>(query: SelectQueryBuilder<T>, column: string, everywhere: TallyName): Promise<{ dossierId?: string; n: string | number }[]> =>
+        office
+          ? [{ n: (await tallied(this.db.manager, [everywhere])).get(everywhere)! }]
+          : query.andWhere(`${column} IN (:...dossierIds)`, { dossierIds }).select(column, 'dossierId').addSelect('COUNT(*)', 'n').groupBy(column).getRawMany();
       // The dossier list leads the plan: without it MariaDB may scan every document for the readers' own.
       const ofReaders = <T extends object>(query: SelectQueryBuilder<T>, userColumn: string, dossierColumn: string) =>
         office
@@ -259,8 +243,8 @@ export class DossierService {
       const messages = () => this.db.getRepository(Message).createQueryBuilder('m').where('m.fromOffice = :other', { other: office ? 0 : 1 });
       type Row = { userId: string; n: string | number };
       const [waitingDocuments, waitingMessages, written, read, readMessages] = await Promise.all([
-        waitingIn(documents(), 'doc.dossierId'),
-        waitingIn(messages(), 'm.dossierId'),
+        waitingIn(documents(), 'doc.dossierId', 'documents.inTabs'),
+        waitingIn(messages(), 'm.dossierId', 'messages.fromClients'),
         ofReaders(documents().andWhere('doc.authorId IN (:...readers)', { readers }), 'doc.authorId', 'doc.dossierId').select('doc.authorId', 'userId').addSelect('COUNT(*)', 'n').groupBy('doc.authorId').getRawMany<Row>(),
         ofReaders(
           documents().innerJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId IN (:...readers)', { readers }).andWhere('(doc.authorId IS NULL OR doc.authorId <> r.userId)'),
@@ -399,7 +383,7 @@ export class DossierService {
       if (await manager.existsBy(Dossier, { number })) throw badInput('number', 'A dossier with this number exists already', 'NUMBER_TAKEN');
       const handlerId = await this.staffMember(manager, input.handlerId, 'handlerId');
       const dossier = await manager.save(manager.create(Dossier, { number, description, status: input.status ?? DossierStatus.IN_PROGRESS, handlerId }));
-      await retally(manager, null, dossier.status);
+      await tally(manager, { [`dossiers.${dossier.status}`]: 1 });
       await manager.save(titles.map((title, position) => manager.create(ProgressStep, { dossierId: dossier.id, title, position, done: false, doneAt: null })));
       for (const clientId of new Set(input.clientIds ?? [])) await this.grantIn(manager, viewer, dossier, clientId, ip);
       await audit(manager, { action: 'DOSSIER_CREATED', actorId: viewer.user.id, dossierId: dossier.id, ip });
@@ -415,7 +399,7 @@ export class DossierService {
       if (!dossier) throw notFound('Dossier');
       if (input.description != null) dossier.description = required('description', input.description, 500);
       if (input.status != null) {
-        await retally(manager, dossier.status, input.status);
+        if (input.status !== dossier.status) await tally(manager, { [`dossiers.${dossier.status}`]: -1, [`dossiers.${input.status}`]: 1 });
         dossier.status = input.status;
       }
       if (input.handlerId !== undefined) dossier.handlerId = await this.staffMember(manager, input.handlerId, 'handlerId');

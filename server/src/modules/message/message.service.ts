@@ -10,6 +10,7 @@ import type { FileUpload } from '../../graphql/scalars.js';
 import { logger } from '../../logger.js';
 import { renderMail } from '../../mail/mail.templates.js';
 import type { Outbox } from '../../outbox/outbox.js';
+import { tally } from '../../db/tally.js';
 import { audit } from '../audit/audit.service.js';
 import { Document, storedFileColumns } from '../document/document.entity.js';
 import type { DocumentService } from '../document/document.service.js';
@@ -154,6 +155,8 @@ export class MessageService {
         await manager.update(Dossier, dossier.id, { updatedAt: new Date() });
         await audit(manager, { action: 'MESSAGE_SENT', actorId: viewer.user.id, dossierId: dossier.id, subjectId: saved.id, ip });
         await this.signal(manager, dossier, otherSide);
+        // A client's attachments are PROVIDED, which the tabs show; the office's belong to their message only.
+        await tally(manager, { 'messages.fromClients': fromOffice ? 0 : 1, 'documents.inTabs': fromOffice ? 0 : stored.length });
         return saved;
       });
     } catch (err) {
@@ -211,6 +214,7 @@ export class MessageService {
         }),
       );
       await audit(manager, { action: 'MESSAGE_SENT', actorId: absentee.id, dossierId: dossier.id, subjectId: reply.id });
+      await tally(manager, { 'messages.fromClients': isStaff(absentee.role) ? 0 : 1 });
       return reply;
     });
     this.realtime.messageAdded(reply);

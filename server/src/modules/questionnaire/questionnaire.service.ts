@@ -7,6 +7,7 @@ import { badInput, forbidden, notFound } from '../../graphql/errors.js';
 import { renderMail } from '../../mail/mail.templates.js';
 import type { Outbox } from '../../outbox/outbox.js';
 import type { FileStorage } from '../../storage/storage.js';
+import { tally } from '../../db/tally.js';
 import { audit } from '../audit/audit.service.js';
 import { Document, storedFileColumns } from '../document/document.entity.js';
 import { DocumentCategory } from '../document/document.types.js';
@@ -270,6 +271,7 @@ export class QuestionnaireService {
         for (const user of staff) {
           await this.outbox.mail(manager, user.email, renderMail('questionnaireCompleted', user.language, { office: this.config.portalName, link, dossier: dossier.number }));
         }
+        await tally(manager, { 'documents.inTabs': 1 });
         Object.assign(request, { status: QuestionnaireStatus.COMPLETED, completedAt, pdfDocumentId: document.id });
       });
     } catch (err) {
