@@ -10,6 +10,8 @@ export const storedFileColumns = (file: StoredFile, fileName: string) => ({ file
 @Entity('document')
 @ObjectType({ simpleResolvers: true })
 @Index(['dossierId', 'category', 'createdAt'])
+// Covers what a reader wrote that the tabs show (unread totals: what waits, less what the reader wrote or read).
+@Index(['authorId', 'category', 'messageId'])
 export class Document extends Row {
   @Field(() => ID) declare id: string;
   @RefColumn() dossierId: string;
@@ -21,7 +23,7 @@ export class Document extends Row {
   @Field({ description: 'Hex SHA-256 of the stored bytes.' }) @TextColumn(64) sha256: string;
   /** Where the bytes are in the file storage; never exposed. */
   @TextColumn(64) storageKey: string;
-  @Index() @RefColumn({ nullable: true }) authorId: string | null;
+  @RefColumn({ nullable: true }) authorId: string | null;
   /** Set for a message attachment; the office's attachments show with their message, not in a tab. */
   @Index() @RefColumn({ nullable: true }) messageId: string | null;
   @Field(() => Date) declare createdAt: Date;

@@ -1,0 +1,15 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Schema1796616288463 implements MigrationInterface {
+  name = 'Schema1796616288463';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_6a2eb13cadfc503989cbe36757\"");
+    await queryRunner.query("CREATE INDEX \"IDX_f81da2320e016c7ca0fa8784b5\" ON \"document\" (\"authorId\", \"category\", \"messageId\") ");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_f81da2320e016c7ca0fa8784b5\"");
+    await queryRunner.query("CREATE INDEX \"IDX_6a2eb13cadfc503989cbe36757\" ON \"document\" (\"authorId\") ");
+  }
+}
