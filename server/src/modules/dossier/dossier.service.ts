@@ -383,10 +383,10 @@ export class DossierService {
       if (await manager.existsBy(Dossier, { number })) throw badInput('number', 'A dossier with this number exists already', 'NUMBER_TAKEN');
       const handlerId = await this.staffMember(manager, input.handlerId, 'handlerId');
       const dossier = await manager.save(manager.create(Dossier, { number, description, status: input.status ?? DossierStatus.IN_PROGRESS, handlerId }));
-      await tally(manager, { [`dossiers.${dossier.status}`]: 1 });
       await manager.save(titles.map((title, position) => manager.create(ProgressStep, { dossierId: dossier.id, title, position, done: false, doneAt: null })));
       for (const clientId of new Set(input.clientIds ?? [])) await this.grantIn(manager, viewer, dossier, clientId, ip);
       await audit(manager, { action: 'DOSSIER_CREATED', actorId: viewer.user.id, dossierId: dossier.id, ip });
+      await tally(manager, { [`dossiers.${dossier.status}`]: 1 });
       return dossier;
     });
     if (input.clientIds?.length) this.realtime.countsChanged({ dossierId: created.id });
@@ -398,14 +398,13 @@ export class DossierService {
       const dossier = await manager.findOne(Dossier, { where: { id }, lock: forUpdate(manager) });
       if (!dossier) throw notFound('Dossier');
       if (input.description != null) dossier.description = required('description', input.description, 500);
-      if (input.status != null) {
-        if (input.status !== dossier.status) await tally(manager, { [`dossiers.${dossier.status}`]: -1, [`dossiers.${input.status}`]: 1 });
-        dossier.status = input.status;
-      }
+      const statusBefore = dossier.status;
+      if (input.status != null) dossier.status = input.status;
       if (input.handlerId !== undefined) dossier.handlerId = await this.staffMember(manager, input.handlerId, 'handlerId');
       dossier.updatedAt = new Date();
       await manager.save(dossier);
       await audit(manager, { action: 'DOSSIER_UPDATED', actorId: viewer.user.id, dossierId: id, ip });
+      if (dossier.status !== statusBefore) await tally(manager, { [`dossiers.${statusBefore}`]: -1, [`dossiers.${dossier.status}`]: 1 });
       return dossier;
     });
   }
