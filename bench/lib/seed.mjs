@@ -157,12 +157,8 @@ export async function seed(name, scale, log = console.log) {
       const hash = createHash('sha256').update(String(i)).digest('hex');
       return [id('o', i), new Date(openedAt(d, want.dossiers).getTime() + round * 3_600_000 + 2), dossierId(d), `Stuk ${round}`, category, `stuk-${i}.pdf`, 'application/pdf', 2048, hash, hash.slice(0, 32), category === 'PROVIDED' ? clientId(d % want.clients) : staffIds[d % staffIds.length], null];
     });
-    // The server keeps counts (the `tally` table) with every write; bulk inserts bypass it, so count as its migration does.
-    const statusCount = (st) => `('dossiers.${st}', (SELECT COUNT(*) FROM dossier WHERE status = '${st}'))`;
-    await conn.query(
-      `INSERT INTO tally (name, count) VALUES ${['IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'].map(statusCount).join(', ')}, ` +
-        `('messages.fromClients', (SELECT COUNT(*) FROM message WHERE fromOffice = 0)), ('documents.inTabs', (SELECT COUNT(*) FROM document WHERE messageId IS NULL OR category = 'PROVIDED'))`,
-    );
+    // The server keeps counts (the `tally` table) with every write; bulk inserts bypass it.
+    await conn.query((await import(serverModule('db/tally.js'))).RECOUNT_TALLIES);
     // The bench client has read the older half of its dossiers' messages and documents.
     const benchSet = benchDossiers.map(dossierId);
     await conn.query(`INSERT INTO message_read (id, createdAt, messageId, userId) SELECT CONCAT('r', SUBSTRING(m.id, 2)), NOW(3), m.id, ? FROM message m WHERE m.dossierId IN (?) AND m.fromOffice = 1 AND CONV(RIGHT(m.id, 12), 16, 10) < ?`, [BENCH_CLIENT, benchSet, want.messages / 2]);
