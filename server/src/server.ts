@@ -58,6 +58,8 @@ export async function startServer(config: Config): Promise<KluisServer> {
     includeStacktraceInErrorResponses: false,
     // Decided per caller by schemaVisibilityPlugin: in production, staff and API tokens only.
     introspection: true,
+    // main.ts owns SIGTERM and SIGINT: Apollo's own handlers would stop it a second time, and then kill the process with the signal again.
+    stopOnTerminationSignals: false,
     validationRules: armor.rules,
     plugins: [
       refusalLogPlugin,

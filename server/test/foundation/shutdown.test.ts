@@ -22,11 +22,12 @@ async function spawnServer(env: Record<string, string>) {
 }
 
 describe('process', () => {
-  it('drains HTTP and WebSocket connections on SIGTERM and exits 0', async () => {
+  // In production, Apollo Server would also stop itself on SIGTERM unless told not to; under NODE_ENV=test it does not.
+  it.each(['test', 'production'])('drains HTTP and WebSocket connections on SIGTERM and exits 0 (NODE_ENV=%s)', async (nodeEnv) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-shutdown-'));
     const database = await createTestDatabase();
     const port = await freePort();
-    const server = await spawnServer({ PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'false', ...database.env });
+    const server = await spawnServer({ NODE_ENV: nodeEnv, PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'false', ...database.env });
     try {
       await expect.poll(() => server.output(), { timeout: 20_000 }).toContain('Kluis listens');
       const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
@@ -36,6 +37,7 @@ describe('process', () => {
       expect(await server.exited).toBe(0);
       await socketClosed;
       expect(server.output()).toContain('draining');
+      expect(server.output()).toContain('"msg":"stopped"');
     } finally {
       server.child.kill('SIGKILL');
       await database.drop();
