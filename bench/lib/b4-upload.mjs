@@ -74,7 +74,14 @@ export default async function b4({ results, api, sessions, firstDossier, interle
   const viaRaw = async () => ({ mbps: await upload(raw.url, '', file, firstDossier) });
   const { a, b } = await interleaved(viaApi, viaRaw);
   await raw.stop();
-  const fig = { uploadMB: mb, apiMBps: summary(a, 'mbps'), rawMBps: summary(b, 'mbps'), rssGrowthMB: round2(rssGrowth / 1024 / 1024) };
+  const fig = {
+    uploadMB: mb,
+    apiMBps: summary(a, 'mbps'),
+    rawMBps: summary(b, 'mbps'),
+    apiMBpsPerRound: a.map((r) => round2(r.mbps)),
+    rawMBpsPerRound: b.map((r) => round2(r.mbps)),
+    rssGrowthMB: round2(rssGrowth / 1024 / 1024),
+  };
   fig.ratio = round2(fig.apiMBps / fig.rawMBps);
   fig.goal = 'ratio >= 0.7, RSS growth < 64 MB';
   fig.met = fig.ratio >= 0.7 && fig.rssGrowthMB < 64;
