@@ -12,6 +12,7 @@ import { Loaders } from '../graphql/loaders.js';
 import { logger } from '../logger.js';
 import type { Services } from '../services.js';
 import { FanOut } from './fan-out.js';
+import { sameForEveryCaller } from './same-for-every-caller.js';
 
 /** How often open sockets are checked for sessions that expired or ended on another process without an event. */
 const SESSION_CHECK_MS = 15_000;
@@ -26,9 +27,12 @@ type SocketExtra = { credentials?: IncomingHttpHeaders };
 /**
  * What decides a subscription's result for an event value besides the operation and its
  * variables: the caller (address, session or token, sign-in step, the user's row as the
- * socket last read it). Null when the user cannot be written out (then nothing is shared).
+ * socket last read it); for an operation whose result depends on the value alone, only
+ * what `@Authorized` reads of the caller (auth.ts). Null when the user cannot be written
+ * out (then nothing is shared).
  */
-function callerKey(viewer: Viewer, ip: string): string | null {
+function callerKey(viewer: Viewer, ip: string, byValueOnly: boolean): string | null {
+  if (byValueOnly) return JSON.stringify(['any caller', viewer.step, viewer.user.role]);
   try {
     return JSON.stringify([ip, viewer.session ? 'session' : 'token', viewer.step, viewer.user]);
   } catch {
@@ -106,8 +110,8 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
   // user and event. Compiled once per operation text; a document maps to its compilation.
   const compiled = new Map<string, CompiledQuery>();
   const compiledFor = new WeakMap<DocumentNode, CompiledQuery>();
-  /** A number per compilation, for share keys. */
-  const compilations = new WeakMap<CompiledQuery, number>();
+  /** A number per compilation, for share keys, and whether its result depends on the event value alone. */
+  const compilations = new WeakMap<CompiledQuery, { number: number; byValueOnly: boolean }>();
   let compiledCount = 0;
   const compile = (source: string, operationName: string | null | undefined, document: DocumentNode): CompiledQuery | null => {
     const key = `${operationName ?? ''}\n${source}`;
@@ -117,7 +121,7 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
       if (!isCompiledQuery(result)) return null;
       if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
       compiled.set(key, (found = result));
-      compilations.set(found, ++compiledCount);
+      compilations.set(found, { number: ++compiledCount, byValueOnly: sameForEveryCaller(schema, document, operationName) });
     }
     compiledFor.set(document, found);
     return found;
@@ -184,12 +188,13 @@ export function serveGraphqlSocket(httpServer: Server, schema: GraphQLSchema, se
         // Fresh loaders per event: what one event loaded must not stand in for the next.
         const execute = (event: unknown) => jit.query(event, { ...context, loaders: new Loaders() }, args.variableValues);
         const to = destinations.get(args);
-        const caller = to && context.viewer && callerKey(context.viewer, to.ip);
+        const compilation = compilations.get(jit)!;
+        const caller = to && context.viewer && callerKey(context.viewer, to.ip, compilation.byValueOnly);
         const pushed =
           to &&
           fanOut.subscribe(events, {
             id: to.id,
-            shareKey: caller ? `${compilations.get(jit)}\n${JSON.stringify(args.variableValues ?? null)}\n${caller}` : null,
+            shareKey: caller ? `${compilation.number}\n${JSON.stringify(args.variableValues ?? null)}\n${caller}` : null,
             execute,
             formatErrors: (errors) => format(open.get(to.socket)?.viewer, to.ip, errors),
             send: (message) => {

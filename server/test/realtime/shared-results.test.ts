@@ -10,8 +10,9 @@ import { DossierResolver } from '../../src/modules/dossier/dossier.resolver.js';
 
 /**
  * Within one event, the sockets of one user (any of their sessions) share one execution
- * of the same subscription and receive the very same text; every other user gets their own.
- * Frames are read as sent, by a client that speaks graphql-transport-ws by hand.
+ * of the same subscription and receive the very same text; so do users of the same role
+ * whose counts are the same (unreadCountsChanged depends on its value alone); every other
+ * user gets their own. Frames are read as sent, by a client that speaks graphql-transport-ws by hand.
  */
 const COUNTS = `subscription { unreadCountsChanged { dossierId openActions unreadTotal counts { correspondence { total unread } documents { total unread } provided { total unread } messages { total unread } } } }`;
 const TOTAL_ONLY = `subscription { unreadCountsChanged { unreadTotal } }`;
@@ -71,10 +72,12 @@ beforeAll(async () => {
   await invite(users.staff, { email: 'collega@kantoor.test', role: 'STAFF' });
   const annaId = (await invite(users.staff, { email: 'anna@example.nl' })).id;
   await invite(users.staff, { email: 'bram@example.nl' });
+  const carlaId = (await invite(users.staff, { email: 'carla@example.nl' })).id;
   ({ client: users.colleague } = await onboardWithTotp(server, smtp, 'collega@kantoor.test'));
   ({ client: users.anna, recoveryCodes: annaRecoveryCodes } = await onboardWithTotp(server, smtp, 'anna@example.nl'));
   ({ client: users.bram } = await onboardWithTotp(server, smtp, 'bram@example.nl'));
-  dossierId = (await users.staff.ok('mutation ($input: CreateDossierInput!) { createDossier(input: $input) { id } }', { input: { number: '2026.0501', description: 'Levering', clientIds: [annaId] } })).createDossier.id;
+  ({ client: users.carla } = await onboardWithTotp(server, smtp, 'carla@example.nl'));
+  dossierId = (await users.staff.ok('mutation ($input: CreateDossierInput!) { createDossier(input: $input) { id } }', { input: { number: '2026.0501', description: 'Levering', clientIds: [annaId, carlaId] } })).createDossier.id;
   // Anna's second browser: a session of its own.
   users.annaTab = new Client(server);
   await users.annaTab.ok(SIGN_IN, { email: 'anna@example.nl', password: PASSWORD });
@@ -86,7 +89,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-describe('results shared by the sockets of one user', () => {
+describe('results shared by the sockets of one user, and by users with the same counts', () => {
   it('sends each socket of a user the same text of one execution, each user their own counts, and in event order', async () => {
     const anna = [...(await Promise.all([1, 2, 3].map(() => subscribe(users.anna!, COUNTS)))), ...(await Promise.all([1, 2].map(() => subscribe(users.annaTab!, COUNTS))))];
     const annaOwnId = await subscribe(users.anna!, COUNTS, 'd3b07384-d9a0-4c9f-8f6b-2f1e0c5d6a7b');
@@ -94,14 +97,16 @@ describe('results shared by the sockets of one user', () => {
     const staff = await Promise.all([1, 2].map(() => subscribe(users.staff!, COUNTS)));
     const colleague = await subscribe(users.colleague!, COUNTS);
     const bram = await subscribe(users.bram!, COUNTS);
+    const carla = await subscribe(users.carla!, COUNTS);
     await settle();
 
     const executions = countExecutions();
     try {
       await users.staff!.ok(SEND, { input: { dossierId, subject: 'Stukken', body: 'Bijgaand de stukken.' } });
-      const hearing = [...anna, annaOwnId, annaTotalOnly, ...staff, colleague];
+      const hearing = [...anna, annaOwnId, annaTotalOnly, ...staff, colleague, carla];
       await expect.poll(() => hearing.every((s) => s.frames.length === 1)).toBe(true);
-      // Anna's counts, Anna's totals only, staff's, the colleague's: four, however many sockets.
+      // Anna's and Carla's counts (the same), Anna's totals only, staff's, the colleague's (who has not read it): four,
+      // however many sockets.
       expect(executions.runs).toBe(4);
     } finally {
       executions.restore();
@@ -109,12 +114,13 @@ describe('results shared by the sockets of one user', () => {
 
     const [annaFrame] = anna[0]!.frames;
     for (const s of anna) expect(s.frames).toEqual([annaFrame]);
+    expect(carla.frames).toEqual([annaFrame]);
     expect(annaOwnId.frames).toEqual([annaFrame!.replace('"id":"1"', '"id":"d3b07384-d9a0-4c9f-8f6b-2f1e0c5d6a7b"')]);
     for (const s of staff) expect(s.frames).toEqual(staff[0]!.frames);
     // Exactly the text graphql-ws makes of the message.
     for (const frame of [annaFrame!, staff[0]!.frames[0]!, colleague.frames[0]!, annaTotalOnly.frames[0]!]) expect(frame).toBe(stringifyMessage(JSON.parse(frame)));
 
-    for (const [who, frame] of [['anna', annaFrame], ['staff', staff[0]!.frames[0]], ['colleague', colleague.frames[0]]] as const) {
+    for (const [who, frame] of [['anna', annaFrame], ['carla', annaFrame], ['staff', staff[0]!.frames[0]], ['colleague', colleague.frames[0]]] as const) {
       const http = await users[who]!.ok(AS_HTTP, { d: dossierId });
       expect(JSON.parse(frame!)).toEqual({ id: '1', type: MessageType.Next, payload: { data: { unreadCountsChanged: { dossierId, unreadTotal: http.home.unreadTotal, openActions: http.home.openActions, counts: http.dossier.counts } } } });
     }
@@ -128,6 +134,25 @@ describe('results shared by the sockets of one user', () => {
     await users.staff!.ok(SEND, { input: { dossierId, subject: 'Planning', body: 'Passeren volgende week.' } });
     await expect.poll(() => anna.every((s) => s.frames.length === 3)).toBe(true);
     for (const s of anna) expect(s.frames.map((f) => JSON.parse(f).payload.data.unreadCountsChanged.unreadTotal)).toEqual([1, 2, 3]);
+    await expect.poll(() => carla.frames.length).toBe(3);
+    expect(carla.frames).toEqual(anna[0]!.frames);
+
+    // Once Carla has read a message, her counts are her own again.
+    const { sendMessage } = await users.staff!.ok(SEND, { input: { dossierId, subject: 'Akte', body: 'De concept-akte.' } });
+    await expect.poll(() => carla.frames.length).toBe(4);
+    await users.carla!.ok('mutation ($id: ID!) { markMessageRead(id: $id) { id } }', { id: sendMessage.id });
+    await expect.poll(() => carla.frames.length).toBe(5);
+    const executions2 = countExecutions();
+    try {
+      await users.staff!.ok(SEND, { input: { dossierId, subject: 'Afspraak', body: 'Tot dinsdag.' } });
+      await expect.poll(() => carla.frames.length === 6 && anna.every((s) => s.frames.length === 5)).toBe(true);
+      // Anna, Carla (one read), Anna's totals only, staff, the colleague: five.
+      expect(executions2.runs).toBe(5);
+    } finally {
+      executions2.restore();
+    }
+    const unread = (frame: string) => JSON.parse(frame).payload.data.unreadCountsChanged.counts.messages.unread;
+    expect([unread(anna[0]!.frames.at(-1)!), unread(carla.frames.at(-1)!)]).toEqual([5, 4]);
     await settle();
     expect(bram.frames).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Access } from '../../graphql/auth.js';
+import { SameForEveryCaller } from '../../realtime/same-for-every-caller.js';
 import type { Context } from '../../graphql/context.js';
 import { ErrorCode, callerOf, logRefusal } from '../../graphql/errors.js';
 import { ConnectionType } from '../../graphql/pagination.js';
@@ -22,6 +23,7 @@ export class DossierResolver {
   }
 
   @Authorized()
+  @SameForEveryCaller()
   @Subscription(() => UnreadCounts, {
     description: "Every change of the viewer's unread or action counts.",
     subscribe: ({ context }: { context: Context }) => context.services.realtime.stream('counts', (change) => context.services.dossiers.unreadCountsAfter(context.viewer!, change)),

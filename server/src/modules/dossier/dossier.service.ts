@@ -137,11 +137,17 @@ export class DossierService {
       this.countOpenActions(told),
     ]);
     const sees = new Set(seeing.map((u) => u.id));
+    // Users with the same counts get the same object: the subscription is SameForEveryCaller, so they share one execution.
+    const distinct = new Map<string, UnreadCounts>();
     const results = new Map(
       told.map((user): [string, UnreadCounts] => {
         const seen = sees.has(user.id);
+        const fields = { dossierId: seen ? change.dossierId : null, counts: seen ? (counts.get(user.id) ?? emptyCounts()) : null, openActions: actions.get(user.id) ?? 0, unreadTotal: totals.get(user.id) ?? 0 };
+        const key = JSON.stringify(fields);
+        let same = distinct.get(key);
         // An instance, which type-graphql hands to every subscriber's resolver as it is instead of copying it.
-        return [user.id, Object.assign(new UnreadCounts(), { dossierId: seen ? change.dossierId : null, counts: seen ? (counts.get(user.id) ?? emptyCounts()) : null, openActions: actions.get(user.id) ?? 0, unreadTotal: totals.get(user.id) ?? 0 })];
+        if (!same) distinct.set(key, (same = Object.assign(new UnreadCounts(), fields)));
+        return [user.id, same];
       }),
     );
     return viewers.map((v) => results.get(v.user.id) ?? null);
