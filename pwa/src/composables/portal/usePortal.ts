@@ -10,9 +10,15 @@ const PortalQuery = graphql(`
   }
 `)
 
-/** Public facts about the portal, readable before sign-in. */
+let asked = false
+
+/**
+ * Public facts about the portal, readable before sign-in. The server is asked once per page load (the shell asks it
+ * first); later pages read the answer from the cache.
+ */
 export function usePortal() {
-  const { result } = useQuery(PortalQuery)
+  const { result } = useQuery(PortalQuery, null, { fetchPolicy: asked ? 'cache-first' : 'cache-and-network' })
+  asked = true
   return {
     officeName: computed(() => result.value?.portal.name),
   }
