@@ -47,4 +47,6 @@ EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node as PID 1 receives SIGTERM directly; the server drains and exits 0.
-CMD ["node", "server/dist/main.js"]
+# A larger first old space: once V8 has sized the heap down after a quiet spell, a large upload's buffers otherwise
+# start a full GC every ~100 ms and halve its speed (docs/performance.md, B4). Not settable through NODE_OPTIONS.
+CMD ["node", "--initial-old-space-size=256", "server/dist/main.js"]

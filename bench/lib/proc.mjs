@@ -75,7 +75,8 @@ function start(label, args, env, readyPath) {
  */
 export function startServer(databaseUrl, extraEnv = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-bench-'));
-  const flags = process.env.BENCH_SERVER_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  // As the Dockerfile and `npm start` run it.
+  const flags = ['--initial-old-space-size=256', ...(process.env.BENCH_SERVER_ARGS?.split(/\s+/).filter(Boolean) ?? [])];
   return start('server', [...flags, path.join(serverDist, 'main.js')], {
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
