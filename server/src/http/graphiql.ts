@@ -66,7 +66,7 @@ if (!localStorage.getItem(firstVisit)) {
 
 async function exampleIds(services: Services, viewer: Viewer): Promise<ExampleIds> {
   const dossier = (await services.dossiers.list(viewer, { statuses: [DossierStatus.IN_PROGRESS], first: 1 })).edges[0]?.node ?? null;
-  const client = dossier ? (await services.dossiers.participants(dossier.id)).find((u) => u.role === Role.CLIENT) : undefined;
+  const [client] = dossier ? await services.dossiers.participants(dossier.id, { role: Role.CLIENT }) : [];
   const [template] = await services.questionnaires.templates();
   return { dossierId: dossier?.id ?? null, clientId: client?.id ?? null, templateId: template?.id ?? null };
 }

@@ -174,11 +174,13 @@ describe('messages', () => {
     } finally {
       await staff.ok('mutation { setAbsence(input: { enabled: false }) { id } }');
     }
-    // A client who is away answers the office the same way; an ended absence does not.
+    // A client who is away answers the office the same way, also without e-mail about messages; an ended absence does not.
     await bram.ok('mutation ($u: DateTime!) { setAbsence(input: { enabled: true, message: "Op reis", until: $u }) { id } }', { u: new Date(Date.now() + 86_400_000).toISOString() });
+    await bram.ok('mutation { updateNotificationPreferences(input: { newMessages: false }) { id } }');
     await staff.ok(SEND, { input: { dossierId: ids.bramDossier, subject: 'Afspraak', body: 'Past dinsdag?' } });
     const bramAuto = (await staff.ok(MESSAGES, { id: ids.bramDossier })).dossier.messages.edges.map((e: any) => e.node).filter((m: any) => m.automatic);
     expect(bramAuto).toMatchObject([{ direction: 'INCOMING', subject: 'Re: Afspraak' }]);
+    await bram.ok('mutation { updateNotificationPreferences(input: { newMessages: true }) { id } }');
     await bram.ok('mutation { setAbsence(input: { enabled: false }) { id } }');
     await staff.ok(SEND, { input: { dossierId: ids.bramDossier, subject: 'Nieuw onderwerp', body: 'Nog iets' } });
     expect((await staff.ok(MESSAGES, { id: ids.bramDossier })).dossier.messages.edges.filter((e: any) => e.node.automatic)).toHaveLength(1);

@@ -155,7 +155,7 @@ export class DocumentService {
     const dossier = await this.dossiers.find(viewer, input.dossierId);
     if (!dossier) throw notFound('Dossier');
     const stored = await this.store(input.file);
-    const clients = (await this.dossiers.participants(dossier.id)).filter((u) => u.role === Role.CLIENT);
+    const notified = await this.dossiers.participants(dossier.id, { role: Role.CLIENT, notifyNewDocuments: true });
     let document: Document;
     try {
       document = await this.db.transaction(async (manager) => {
@@ -170,7 +170,7 @@ export class DocumentService {
         );
         await manager.update(Dossier, dossier.id, { updatedAt: new Date() });
         await audit(manager, { action: 'DOCUMENT_PUBLISHED', actorId: viewer.user.id, dossierId: dossier.id, subjectId: saved.id, ip });
-        await this.signal(manager, dossier, clients);
+        await this.signal(manager, dossier, notified);
         await tally(manager, { 'documents.inTabs': 1 });
         return saved;
       });
@@ -183,9 +183,9 @@ export class DocumentService {
   }
 
   /** One content-free e-mail per client for everything published within the batch window. */
-  private async signal(manager: EntityManager, dossier: Dossier, clients: User[]) {
+  private async signal(manager: EntityManager, dossier: Dossier, notified: User[]) {
     const link = `${this.config.publicUrl}/dossiers/${dossier.id}`;
-    for (const user of clients.filter((u) => u.notifyNewDocuments)) {
+    for (const user of notified) {
       const mail = renderMail('newDocuments', user.language, { office: this.config.portalName, link, dossier: dossier.number });
       await this.outbox.mail(manager, user.email, mail, { delayMs: this.config.notifyBatchMs, dedupeKey: `newDocuments:${user.id}:${dossier.id}` });
     }

@@ -129,7 +129,13 @@ export class MessageService {
       throw err;
     }
     const fromOffice = isStaff(viewer.user.role);
-    const otherSide = fromOffice ? (await this.dossiers.participants(dossier.id)).filter((u) => u.role === Role.CLIENT) : await this.dossiers.handlerOrStaff(dossier);
+    // Of the clients, only those an e-mail or an absence reply can come from.
+    const otherSide = fromOffice
+      ? await this.dossiers.participants(dossier.id, [
+          { role: Role.CLIENT, notifyNewMessages: true },
+          { role: Role.CLIENT, absenceEnabled: true },
+        ])
+      : await this.dossiers.handlerOrStaff(dossier);
     let message: Message;
     try {
       message = await this.db.transaction(async (manager) => {

@@ -147,7 +147,7 @@ export class QuestionnaireService {
     if (!dossier) throw notFound('Dossier');
     const template = await this.db.getRepository(QuestionnaireTemplate).findOneBy({ id: templateId });
     if (!template) throw badInput('templateId', 'There is no such questionnaire template');
-    const assignee = (await this.dossiers.participants(dossier.id)).find((u) => u.id === assigneeId && u.role === Role.CLIENT);
+    const [assignee] = await this.dossiers.participants(dossier.id, { id: assigneeId, role: Role.CLIENT });
     if (!assignee) throw badInput('assigneeId', 'Send a questionnaire to a client who can see this dossier', 'NOT_A_PARTICIPANT');
     const request = await this.db.transaction(async (manager) => {
       const saved = await manager.save(
