@@ -6,6 +6,7 @@ import { startSmtp } from '../fakes.js';
 import { startTestServer, type TestServer } from '../server.js';
 import { invite, onboardWithTotp, type Smtp } from '../accounts/onboarding.js';
 import { openSocket, type Socket, type Subscription } from '../socket.js';
+import { DossierService } from '../../src/modules/dossier/dossier.service.js';
 
 /**
  * unreadCountsChanged is computed once per event for all its subscribers. The
@@ -148,6 +149,24 @@ describe('unreadCountsChanged for many subscribers', () => {
     expect(ofDossier(anna[0]!)[0]!.data!.unreadCountsChanged.counts).toEqual({ correspondence: { total: 1, unread: 0 }, documents: { total: 1, unread: 1 }, provided: { total: 1, unread: 0 }, messages: { total: 4, unread: 2 } });
     await sleep(300);
     expect(bram.every((s) => ofDossier(s).length === 0)).toBe(true);
+  });
+
+  it('gives each user their own counts when there are too many users to name them', async () => {
+    const manyUsers = DossierService.manyUsers;
+    DossierService.manyUsers = 0;
+    try {
+      // The staff member who wrote and read in the dossier is not among them: their rows are passed over.
+      const anna = subscribers(users.anna, 1);
+      const colleague = subscribers(users.colleague, 1);
+      await live([...anna, ...colleague]);
+      await deliver(ids.dossier, [...anna, ...colleague]);
+      for (const [who, subs] of [['anna', anna], ['colleague', colleague]] as const) {
+        const http = await users[who].ok(AS_HTTP, { d: ids.dossier });
+        expect(ofDossier(subs[0]!).at(-1)!.data!.unreadCountsChanged).toEqual({ dossierId: ids.dossier, unreadTotal: http.home.unreadTotal, openActions: http.home.openActions, counts: http.dossier.counts });
+      }
+    } finally {
+      DossierService.manyUsers = manyUsers;
+    }
   });
 
   it('tells a removed account nothing, though its socket is still open', async () => {

@@ -3,6 +3,9 @@ import type { Viewer } from '../../graphql/context.js';
 import type { User } from '../user/user.entity.js';
 import { isStaff } from '../user/user.types.js';
 
+/** What counts and access need of a user. */
+export type Reader = Pick<User, 'id' | 'role' | 'mainAccountId'>;
+
 /** The account that holds access: a company's main account stands for its extra accounts. */
 export const accessHolderId = (user: Pick<User, 'id' | 'mainAccountId'>) => user.mainAccountId ?? user.id;
 

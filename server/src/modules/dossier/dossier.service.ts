@@ -12,7 +12,7 @@ import { DocumentCategory, SHOWN_IN_TAB } from '../document/document.types.js';
 import { Message, MessageRead } from '../message/message.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role, isStaff } from '../user/user.types.js';
-import { accessHolderId, scopeToViewer } from './dossier.access.js';
+import { accessHolderId, scopeToViewer, type Reader } from './dossier.access.js';
 import { Dossier, DossierAccess, ProgressStep } from './dossier.entity.js';
 import { UnreadCounts, type CreateDossierInput, type DossierCounts, type Home, type Progress, type ProgressStepInput, type TabCount, type UpdateDossierInput } from './dossier.objects.js';
 import { DossierStatus } from './dossier.types.js';
@@ -25,6 +25,8 @@ const tabOf: Record<DocumentCategory, keyof DossierCounts> = {
   [DocumentCategory.PROVIDED]: 'provided',
 };
 
+/** SQL: `column` is one of `ids` (the parameter `readers`), or anyone's when there is no list. */
+const among = (column: string, ids: string[] | null) => (ids ? `${column} IN (:...readers)` : `${column} IS NOT NULL`);
 /** SQL: document `doc` (read state `r`) is unread for `reader`, a parameter or a column. */
 const unreadDocument = (reader: string) => `r.id IS NULL AND (doc.authorId IS NULL OR doc.authorId <> ${reader})`;
 /** SQL: message `m` (read state `r`) is unread for a reader on side `office` (1 for staff, 0 for clients). */
@@ -38,6 +40,12 @@ function required(field: string, value: string | null | undefined, max: number):
 }
 
 export class DossierService {
+  /**
+   * Above this many users, an event's counts read everyone's rows of the dossiers concerned instead of
+   * naming the users: a list of thousands of ids costs MariaDB more (13 ms a statement for 5,000) than those rows.
+   */
+  static manyUsers = 200;
+
   constructor(
     private readonly db: DataSource,
     private readonly realtime: Realtime,
@@ -79,7 +87,7 @@ export class DossierService {
   }
 
   /** Set by the questionnaire feature, which owns actions. */
-  countOpenActions: (users: User[]) => Promise<Map<string, number>> = async () => new Map();
+  countOpenActions: (users: Reader[]) => Promise<Map<string, number>> = async () => new Map();
 
   async home(viewer: Viewer): Promise<Home> {
     const rows: { status: string; n: string | number }[] = isStaff(viewer.user.role)
@@ -128,7 +136,10 @@ export class DossierService {
   private async unreadCountsOf(change: Events['counts'], viewers: readonly Viewer[]): Promise<(UnreadCounts | null)[]> {
     const asked = viewers.map((v) => v.user.id).filter((id) => !change.userIds || change.userIds.includes(id));
     // Read again: a removed account hears nothing, and access follows the account as it is now.
-    const users = asked.length ? await this.db.getRepository(User).findBy({ id: In(asked), removedAt: IsNull() }) : [];
+    // Raw rows, as there may be thousands: hydrating entities costs more than the statement.
+    const users = asked.length
+      ? await this.db.getRepository(User).createQueryBuilder('u').select('u.id', 'id').addSelect('u.role', 'role').addSelect('u.mainAccountId', 'mainAccountId').where('u.id IN (:...asked)', { asked }).andWhere('u.removedAt IS NULL').getRawMany<Reader>()
+      : [];
     const seeing = change.dossierId ? await this.seeing(change.dossierId, users) : [];
     const told = change.userIds ? users : seeing;
     const [counts, totals, actions] = await Promise.all([
@@ -154,13 +165,13 @@ export class DossierService {
   }
 
   /** Of `users`, those who may see the dossier, by the rule of scopeToViewer: staff if it exists, clients through their access holder. */
-  private async seeing(dossierId: string, users: User[]): Promise<User[]> {
+  private async seeing(dossierId: string, users: Reader[]): Promise<Reader[]> {
     if (!users.length) return [];
-    const holders = [...new Set(users.map(accessHolderId))];
+    // Every holder of the dossier, not those of `users`: one range of an index rather than a list of thousands of ids.
     const rows: { holder: string | null }[] = await this.db
       .getRepository(Dossier)
       .createQueryBuilder('d')
-      .leftJoin(DossierAccess, 'a', 'a.dossierId = d.id AND a.userId IN (:...holders)', { holders })
+      .leftJoin(DossierAccess, 'a', 'a.dossierId = d.id')
       .select('a.userId', 'holder')
       .where('d.id = :dossierId', { dossierId })
       .getRawMany();
@@ -173,18 +184,19 @@ export class DossierService {
    * One dossier's counts per tab for each of `users` (who may all see it): what the dossier holds,
    * less what each of them has read or written. Nothing multiplies the dossier's rows by its readers.
    */
-  private async countsFor(dossierId: string, users: User[]): Promise<Map<string, DossierCounts>> {
+  private async countsFor(dossierId: string, users: Reader[]): Promise<Map<string, DossierCounts>> {
     const result = new Map(users.map((u) => [u.id, emptyCounts()]));
     if (!users.length) return result;
-    const readers = users.map((u) => u.id);
+    // For many users, what everyone wrote and read in the dossier (see manyUsers); the rows of others are passed over below.
+    const readers = users.length > DossierService.manyUsers ? null : users.map((u) => u.id);
     const documents = () => this.db.getRepository(Document).createQueryBuilder('doc').where('doc.dossierId = :dossierId', { dossierId }).andWhere(SHOWN_IN_TAB);
     const messages = () => this.db.getRepository(Message).createQueryBuilder('m').where('m.dossierId = :dossierId', { dossierId });
     type Row = { userId: string; key: string; n: string | number };
     const [inTabs, written, read, bySide, readBySide] = await Promise.all([
       documents().select('doc.category', 'key').addSelect('COUNT(*)', 'n').groupBy('doc.category').getRawMany<Omit<Row, 'userId'>>(),
-      documents().andWhere('doc.authorId IN (:...readers)', { readers }).select('doc.authorId', 'userId').addSelect('doc.category', 'key').addSelect('COUNT(*)', 'n').groupBy('doc.authorId').addGroupBy('doc.category').getRawMany<Row>(),
+      documents().andWhere(among('doc.authorId', readers), { readers }).select('doc.authorId', 'userId').addSelect('doc.category', 'key').addSelect('COUNT(*)', 'n').groupBy('doc.authorId').addGroupBy('doc.category').getRawMany<Row>(),
       documents()
-        .innerJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId IN (:...readers)', { readers })
+        .innerJoin(DocumentRead, 'r', `r.documentId = doc.id AND ${among('r.userId', readers)}`, { readers })
         .andWhere('(doc.authorId IS NULL OR doc.authorId <> r.userId)')
         .select('r.userId', 'userId')
         .addSelect('doc.category', 'key')
@@ -194,7 +206,7 @@ export class DossierService {
         .getRawMany<Row>(),
       messages().select('m.fromOffice', 'key').addSelect('COUNT(*)', 'n').groupBy('m.fromOffice').getRawMany<Omit<Row, 'userId'>>(),
       messages()
-        .innerJoin(MessageRead, 'r', 'r.messageId = m.id AND r.userId IN (:...readers)', { readers })
+        .innerJoin(MessageRead, 'r', `r.messageId = m.id AND ${among('r.userId', readers)}`, { readers })
         .select('r.userId', 'userId')
         .addSelect('m.fromOffice', 'key')
         .addSelect('COUNT(*)', 'n')
@@ -211,9 +223,15 @@ export class DossierService {
       // Written by the other side: what this user can have unread.
       counts.messages = { total: sentBy[0]! + sentBy[1]!, unread: sentBy[isStaff(user.role) ? 0 : 1]! };
     }
-    for (const row of [...written, ...read]) result.get(row.userId)![tabOf[row.key as DocumentCategory]].unread -= Number(row.n);
+    for (const row of [...written, ...read]) {
+      const counts = result.get(row.userId);
+      if (counts) counts[tabOf[row.key as DocumentCategory]].unread -= Number(row.n);
+    }
     const office = new Set(users.filter((u) => isStaff(u.role)).map((u) => u.id));
-    for (const row of readBySide) if (side(row.key) !== (office.has(row.userId) ? 1 : 0)) result.get(row.userId)!.messages.unread -= Number(row.n);
+    for (const row of readBySide) {
+      const counts = result.get(row.userId);
+      if (counts && side(row.key) !== (office.has(row.userId) ? 1 : 0)) counts.messages.unread -= Number(row.n);
+    }
     return result;
   }
 
@@ -221,15 +239,18 @@ export class DossierService {
    * unreadTotal for each of `users`: per side, what their dossiers hold for them (documents in a tab,
    * messages of the other side), less what each has read or written. Nothing multiplies rows by readers.
    */
-  private async unreadTotals(users: User[]): Promise<Map<string, number>> {
+  private async unreadTotals(users: Reader[]): Promise<Map<string, number>> {
     const totals = new Map(users.map((u) => [u.id, 0]));
     for (const side of [users.filter((u) => isStaff(u.role)), users.filter((u) => !isStaff(u.role))]) {
       if (!side.length) continue;
       const office = isStaff(side[0]!.role);
-      const readers = side.map((u) => u.id);
+      // Clients' rows are bounded by their dossiers (ofReaders below), so many clients need not be named (see manyUsers).
+      const readers = !office && side.length > DossierService.manyUsers ? null : side.map((u) => u.id);
       // Staff see every dossier; a client those granted to their access holder (as scopeToViewer).
       const holders = office ? [] : [...new Set(side.map(accessHolderId))];
-      const access = office ? [] : await this.db.getRepository(DossierAccess).find({ where: { userId: In(holders) }, select: { userId: true, dossierId: true } });
+      const access = office
+        ? []
+        : await this.db.getRepository(DossierAccess).createQueryBuilder('a').select('a.userId', 'userId').addSelect('a.dossierId', 'dossierId').where('a.userId IN (:...holders)', { holders }).getRawMany<Pick<DossierAccess, 'userId' | 'dossierId'>>();
       const dossierIds = [...new Set(access.map((a) => a.dossierId))];
       if (!office && !dossierIds.length) continue;
       // Staff: what every dossier holds, from the tally; clients: per dossier, summed per access holder below.
@@ -251,9 +272,9 @@ export class DossierService {
       const [waitingDocuments, waitingMessages, written, read, readMessages] = await Promise.all([
         waitingIn(documents(), 'doc.dossierId', 'documents.inTabs'),
         waitingIn(messages(), 'm.dossierId', 'messages.fromClients'),
-        ofReaders(documents().andWhere('doc.authorId IN (:...readers)', { readers }), 'doc.authorId', 'doc.dossierId').select('doc.authorId', 'userId').addSelect('COUNT(*)', 'n').groupBy('doc.authorId').getRawMany<Row>(),
+        ofReaders(documents().andWhere(among('doc.authorId', readers), { readers }), 'doc.authorId', 'doc.dossierId').select('doc.authorId', 'userId').addSelect('COUNT(*)', 'n').groupBy('doc.authorId').getRawMany<Row>(),
         ofReaders(
-          documents().innerJoin(DocumentRead, 'r', 'r.documentId = doc.id AND r.userId IN (:...readers)', { readers }).andWhere('(doc.authorId IS NULL OR doc.authorId <> r.userId)'),
+          documents().innerJoin(DocumentRead, 'r', `r.documentId = doc.id AND ${among('r.userId', readers)}`, { readers }).andWhere('(doc.authorId IS NULL OR doc.authorId <> r.userId)'),
           'r.userId',
           'doc.dossierId',
         )
@@ -261,7 +282,7 @@ export class DossierService {
           .addSelect('COUNT(*)', 'n')
           .groupBy('r.userId')
           .getRawMany<Row>(),
-        ofReaders(messages().innerJoin(MessageRead, 'r', 'r.messageId = m.id AND r.userId IN (:...readers)', { readers }), 'r.userId', 'm.dossierId')
+        ofReaders(messages().innerJoin(MessageRead, 'r', `r.messageId = m.id AND ${among('r.userId', readers)}`, { readers }), 'r.userId', 'm.dossierId')
           .select('r.userId', 'userId')
           .addSelect('COUNT(*)', 'n')
           .groupBy('r.userId')
@@ -272,7 +293,10 @@ export class DossierService {
       const ofHolder = new Map<string, number>();
       for (const a of access) ofHolder.set(a.userId, (ofHolder.get(a.userId) ?? 0) + (waiting.get(a.dossierId) ?? 0));
       for (const user of side) totals.set(user.id, office ? (waiting.get('') ?? 0) : (ofHolder.get(accessHolderId(user)) ?? 0));
-      for (const row of [...written, ...read, ...readMessages]) totals.set(row.userId, totals.get(row.userId)! - Number(row.n));
+      for (const row of [...written, ...read, ...readMessages]) {
+        const total = totals.get(row.userId);
+        if (total !== undefined) totals.set(row.userId, total - Number(row.n));
+      }
     }
     return totals;
   }

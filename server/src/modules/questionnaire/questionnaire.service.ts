@@ -11,10 +11,9 @@ import { tally } from '../../db/tally.js';
 import { audit } from '../audit/audit.service.js';
 import { Document, storedFileColumns } from '../document/document.entity.js';
 import { DocumentCategory } from '../document/document.types.js';
-import { accessHolderId, scopeToViewer } from '../dossier/dossier.access.js';
+import { accessHolderId, scopeToViewer, type Reader } from '../dossier/dossier.access.js';
 import { Dossier, DossierAccess } from '../dossier/dossier.entity.js';
 import type { DossierService } from '../dossier/dossier.service.js';
-import type { User } from '../user/user.entity.js';
 import { Role, isStaff } from '../user/user.types.js';
 import { QuestionnaireAnswer, QuestionnaireRequest, QuestionnaireTemplate } from './questionnaire.entity.js';
 import { renderQuestionnairePdf } from './questionnaire.pdf.js';
@@ -111,7 +110,7 @@ export class QuestionnaireService {
   }
 
   /** Open actions per user, in one statement however many; staff answer nothing, so theirs are none. */
-  async countOpen(users: User[]): Promise<Map<string, number>> {
+  async countOpen(users: Reader[]): Promise<Map<string, number>> {
     const result = new Map(users.map((u) => [u.id, 0]));
     const holders = [...new Set(users.filter((u) => !isStaff(u.role)).map(accessHolderId))];
     if (!holders.length) return result;
