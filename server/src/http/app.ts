@@ -52,7 +52,7 @@ export function createApp(services: Services, apollo: ApolloServer<Context>, isD
     }),
   );
 
-  app.use(pwaRoutes(reservedPrefixes));
+  app.use(pwaRoutes(reservedPrefixes, config.portalName));
 
   const errors: ErrorRequestHandler = (err, req, res, _next) => {
     if (res.headersSent) return void res.end();

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html.js';
 import { Language } from '../modules/user/user.types.js';
 
 export interface MailContent {
@@ -102,7 +103,6 @@ const templates = {
 
 export type MailKind = keyof typeof templates;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fill = (s: string, values: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 
 export function renderMail(kind: MailKind, language: Language, values: { office: string; link: string } & Record<string, string>): MailContent {

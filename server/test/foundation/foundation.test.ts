@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../server.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ PORTAL_NAME: 'Notariskantoor De Vries', MAX_UPLOAD_MB: '1' });
+  server = await startTestServer({ PORTAL_NAME: 'Notariskantoor De Vries & Zn.', MAX_UPLOAD_MB: '1' });
 });
 afterAll(() => server?.close());
 
@@ -14,7 +14,7 @@ describe('portal', () => {
   it('answers before sign-in with the office name, terms and languages', async () => {
     const res = await server.gql('{ portal { name requireSecondFactor termsVersion termsText languages } }');
     expect(res.errors).toBeUndefined();
-    expect(res.data.portal).toMatchObject({ name: 'Notariskantoor De Vries', requireSecondFactor: true, termsVersion: '2026-11-01', languages: ['NL', 'EN'] });
+    expect(res.data.portal).toMatchObject({ name: 'Notariskantoor De Vries & Zn.', requireSecondFactor: true, termsVersion: '2026-11-01', languages: ['NL', 'EN'] });
     expect(res.data.portal.termsText).toContain('Gebruiksvoorwaarden');
   });
 
@@ -46,6 +46,17 @@ describe('http', () => {
     expect([api.status, api.headers.get('content-encoding'), (await api.text()).length > 4096]).toEqual([200, null, true]);
   });
 
+  it("names the portal in a page of the app, so the shell need not ask, but not in the service worker's copy", async () => {
+    const page = await fetch(`${server.url}/dossiers/123`);
+    expect([page.status, page.headers.get('content-type'), page.headers.get('cache-control')]).toEqual([200, 'text/html; charset=utf-8', 'no-cache']);
+    const html = await page.text();
+    expect(html).toContain('<title>Notariskantoor De Vries &#38; Zn.</title>');
+    expect(html).toContain('<meta name="application-name" content="Notariskantoor De Vries &#38; Zn." />');
+    const copy = await (await fetch(`${server.url}/index.html`)).text();
+    expect(copy).toBe(fs.readFileSync(new URL('../../../pwa/dist/index.html', import.meta.url), 'utf8'));
+    expect(copy).not.toContain('application-name');
+  });
+
   it('blocks a simple (CSRF-able) request without a preflight header', async () => {
     const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ portal { name } }"}' });
     expect(res.status).toBe(400);
@@ -60,7 +71,7 @@ describe('http', () => {
     form.set('operations', JSON.stringify({ query: '{ portal { name } }' }));
     form.set('map', '{}');
     const res = await fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { 'Apollo-Require-Preflight': 'true' } });
-    expect(await res.json()).toEqual({ data: { portal: { name: 'Notariskantoor De Vries' } } });
+    expect(await res.json()).toEqual({ data: { portal: { name: 'Notariskantoor De Vries & Zn.' } } });
   });
 
   it('refuses an upload over MAX_UPLOAD_MB x 10 files with 413 before reading it', async () => {

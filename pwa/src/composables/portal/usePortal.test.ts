@@ -26,4 +26,20 @@ describe('usePortal', () => {
     expect(shell.text()).toBe('Kantoor 1')
     expect(page.text()).toBe('Kantoor 1')
   })
+
+  it('asks nothing when the page came with the name', async () => {
+    const meta = Object.assign(document.createElement('meta'), { name: 'application-name', content: 'Notariskantoor' })
+    document.head.append(meta)
+    try {
+      let asked = 0
+      const api = new ApolloLink(() => Observable.of({ data: { portal: { __typename: 'Portal', name: `Kantoor ${++asked}` } } }))
+      const shell = mount(OfficeName, { global: { provide: { [DefaultApolloClient]: createApolloClient(api) } } })
+      await flushPromises()
+      expect(shell.text()).toBe('Notariskantoor')
+      expect(asked).toBe(0)
+    }
+    finally {
+      meta.remove()
+    }
+  })
 })
