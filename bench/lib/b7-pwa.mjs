@@ -20,8 +20,14 @@ async function lighthouse(url, cookie, label) {
   const chromeLauncher = await import(require.resolve('chrome-launcher'));
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
   try {
-    const result = await run(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: cookie ? { Cookie: cookie } : undefined });
-    const lhr = result.lhr;
+    const options = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: cookie ? { Cookie: cookie } : undefined };
+    let { lhr } = await run(url, options);
+    // A run Lighthouse could not record (NO_NAVSTART, seen in about one run of fifteen here) measured nothing: run it again.
+    for (let retries = 2; lhr.runtimeError && retries > 0; retries--) {
+      console.warn(`B7 Lighthouse ${label}: ${lhr.runtimeError.code}, running it again`);
+      ({ lhr } = await run(url, options));
+    }
+    if (lhr.runtimeError) throw new Error(`Lighthouse ${label}: ${lhr.runtimeError.message}`);
     // BENCH_LHR_DIR: keep each full Lighthouse report (LCP element, request chains, bootup time) for a closer look.
     if (process.env.BENCH_LHR_DIR) {
       fs.mkdirSync(process.env.BENCH_LHR_DIR, { recursive: true });
