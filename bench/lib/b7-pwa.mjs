@@ -22,7 +22,7 @@ async function lighthouse(url, cookie, label) {
   try {
     const options = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: cookie ? { Cookie: cookie } : undefined };
     let { lhr } = await run(url, options);
-    // A run Lighthouse could not record (NO_NAVSTART, seen in about one run of fifteen here) measured nothing: run it again.
+    // A run Lighthouse could not record (NO_NAVSTART, four runs of about a hundred on one host) measured nothing: run it again.
     for (let retries = 2; lhr.runtimeError && retries > 0; retries--) {
       console.warn(`B7 Lighthouse ${label}: ${lhr.runtimeError.code}, running it again`);
       ({ lhr } = await run(url, options));
