@@ -30,9 +30,10 @@ export function pwaRoutes(reservedPrefixes: string[], portalName: string) {
   );
   router.get(/.*/, (req, res, next) => {
     if (reservedPrefixes.some((p) => req.path === p || req.path.startsWith(`${p}/`)) || path.extname(req.path)) return next();
-    if (!fs.existsSync(index)) return void res.status(503).type('text').send('The PWA is not built: run `npm run build -w pwa`.');
-    res.setHeader('Cache-Control', 'no-cache');
-    fs.promises.readFile(index, 'utf8').then((html) => res.type('html').send(html.replace(/<title>.*<\/title>/, () => named)), next);
+    fs.promises.readFile(index, 'utf8').then(
+      (html) => res.setHeader('Cache-Control', 'no-cache').type('html').send(html.replace(/<title>.*<\/title>/, () => named)),
+      (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? res.status(503).type('text').send('The PWA is not built: run `npm run build -w pwa`.') : next(err)),
+    );
   });
   return router;
 }
