@@ -20,18 +20,21 @@ async function lighthouse(url, cookie, label) {
   const chromeLauncher = await import(require.resolve('chrome-launcher'));
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
   try {
-    const options = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: cookie ? { Cookie: cookie } : undefined };
-    let { lhr } = await run(url, options);
+    const options = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: cookie ? { Cookie: cookie } : undefined, ...(process.env.BENCH_LH_SAMPLES ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}) };
+    let { lhr, artifacts } = await run(url, options);
     // A run Lighthouse could not record (NO_NAVSTART, four runs of about a hundred on one host) measured nothing: run it again.
     for (let retries = 2; lhr.runtimeError && retries > 0; retries--) {
       console.warn(`B7 Lighthouse ${label}: ${lhr.runtimeError.code}, running it again`);
-      ({ lhr } = await run(url, options));
+      ({ lhr, artifacts } = await run(url, options));
     }
     if (lhr.runtimeError) throw new Error(`Lighthouse ${label}: ${lhr.runtimeError.message}`);
-    // BENCH_LHR_DIR: keep each full Lighthouse report (LCP element, request chains, bootup time) for a closer look.
+    // BENCH_LHR_DIR: keep each full Lighthouse report (LCP element, request chains, bootup time) and the trace it
+    // simulated from (its tasks, unthrottled) for a closer look.
     if (process.env.BENCH_LHR_DIR) {
       fs.mkdirSync(process.env.BENCH_LHR_DIR, { recursive: true });
-      fs.writeFileSync(path.join(process.env.BENCH_LHR_DIR, `${new URL(url).pathname.replace(/\W+/g, '_')}-${label}.json`), JSON.stringify(lhr));
+      const file = path.join(process.env.BENCH_LHR_DIR, `${new URL(url).pathname.replace(/\W+/g, '_')}-${label}`);
+      fs.writeFileSync(`${file}.json`, JSON.stringify(lhr));
+      fs.writeFileSync(`${file}.trace.json`, JSON.stringify(artifacts.Trace));
     }
     const audit = (id) => lhr.audits[id]?.numericValue;
     return {
