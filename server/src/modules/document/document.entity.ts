@@ -9,7 +9,8 @@ export const storedFileColumns = (file: StoredFile, fileName: string) => ({ file
 
 @Entity('document')
 @ObjectType({ simpleResolvers: true })
-@Index(['dossierId', 'category', 'createdAt'])
+// A tab's documents in order; with messageId, what the tabs show (SHOWN_IN_TAB) is counted from the index alone.
+@Index(['dossierId', 'category', 'createdAt', 'messageId'])
 // Covers what a reader wrote that the tabs show (unread totals: what waits, less what the reader wrote or read).
 @Index(['authorId', 'category', 'messageId'])
 export class Document extends Row {

@@ -10,7 +10,8 @@ export const BODY_MAX = 4000;
 
 @Entity('message')
 @ObjectType({ simpleResolvers: true })
-@Index(['dossierId', 'createdAt'])
+// A dossier's messages in order; with fromOffice, its counts per side come from the index alone.
+@Index(['dossierId', 'createdAt', 'fromOffice'])
 @Index(['authorId', 'idempotencyKey'], { unique: true })
 export class Message extends Row {
   @Field(() => ID) declare id: string;
