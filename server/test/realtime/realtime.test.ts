@@ -65,7 +65,7 @@ beforeAll(async () => {
   recoveryCodes['anna@example.nl'] = codes;
   ({ client: bram } = await onboardWithTotp(server, smtp, 'bram@example.nl'));
   ({ client: company } = await onboardWithTotp(server, smtp, 'directie@bedrijf.nl'));
-  await company.ok('mutation { addExtraAccount(input: { email: "boekhouding@bedrijf.nl" }) { id } }');
+  ids.extra = (await company.ok('mutation { addExtraAccount(input: { email: "boekhouding@bedrijf.nl" }) { id } }')).addExtraAccount.id;
   ({ client: companyExtra } = await onboardWithTotp(server, smtp, 'boekhouding@bedrijf.nl'));
   const create = async (input: Record<string, unknown>) => (await staff.ok('mutation ($input: CreateDossierInput!) { createDossier(input: $input) { id } }', { input })).createDossier.id;
   ids.annaDossier = await create({ number: '2026.0301', description: 'Levering woning', clientIds: [ids['anna@example.nl']], handlerId: ids.notaris });
@@ -275,5 +275,14 @@ describe('when a session ends', () => {
     const result = await socket.execute('{ me { email } }').catch((err) => err);
     expect(result.data).toBeUndefined();
     expect((await socket.closed).code).toBe(4401);
+  });
+
+  it('closes the sockets of an extra account as the company removes it', async () => {
+    const socket = socketOf(companyExtra);
+    await socket.connected;
+    await company.ok('mutation ($id: ID!) { removeExtraAccount(userId: $id) }', { id: ids.extra });
+    // At once, not at the next session check (every 15 s).
+    const stillOpen = new Promise((resolve) => setTimeout(() => resolve('still open'), 2_000));
+    expect(await Promise.race([socket.closed, stillOpen])).toEqual({ code: 4401, reason: 'Session ended' });
   });
 });

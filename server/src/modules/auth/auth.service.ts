@@ -84,8 +84,11 @@ export class AuthService {
     return true;
   }
 
-  /** Ends every session of the user but the one given (after a password or second-factor change). */
-  private async revokeOtherSessions(manager: EntityManager, userId: string, keep?: Session | null) {
+  /**
+   * Ends every session of the user but the one given, if any (after a password or second-factor change, or as the
+   * account is removed); their sockets close at once.
+   */
+  async revokeSessions(manager: EntityManager, userId: string, keep?: Session | null) {
     await manager.update(Session, { userId, revokedAt: IsNull(), ...(keep ? { id: Not(keep.id) } : {}) }, { revokedAt: new Date() });
     this.realtime.sessionsEnded({ userId, exceptSessionId: keep?.id });
   }
@@ -300,7 +303,7 @@ export class AuthService {
       if (!user) throw badInput('token', 'This link is not valid (anymore); ask for a new one', 'INVALID_LINK');
       user.passwordHash = hash;
       await manager.update(User, user.id, { passwordHash: hash });
-      await this.revokeOtherSessions(manager, user.id);
+      await this.revokeSessions(manager, user.id);
       await audit(manager, { action: 'PASSWORD_SET', actorId: user.id, ip: ctx.ip });
       await this.outbox.mail(manager, user.email, renderMail('passwordSet', user.language, { office: this.config.portalName, link: this.config.publicUrl }));
       return { user, step: await this.stepAfterPassword(user) };
@@ -320,7 +323,7 @@ export class AuthService {
     const hash = await hashPassword(newPassword);
     await this.db.transaction(async (manager) => {
       await manager.update(User, viewer.user.id, { passwordHash: hash });
-      await this.revokeOtherSessions(manager, viewer.user.id, viewer.session);
+      await this.revokeSessions(manager, viewer.user.id, viewer.session);
       await audit(manager, { action: 'PASSWORD_CHANGED', actorId: viewer.user.id, ip });
     });
     return true;
@@ -378,7 +381,7 @@ export class AuthService {
       const first = !(await this.methods(viewer.user, manager)).length;
       await manager.update(User, viewer.user.id, change);
       const recoveryCodes = first ? await this.replaceRecoveryCodes(manager, viewer.user.id) : [];
-      await this.revokeOtherSessions(manager, viewer.user.id, viewer.session);
+      await this.revokeSessions(manager, viewer.user.id, viewer.session);
       await audit(manager, { action: 'SECOND_FACTOR_ADDED', actorId: viewer.user.id, subjectId: method, ip });
       const { step, user } = await this.advance(viewer, manager).then((p) => ({ step: p.step, user: viewer.user }));
       return { user, step, recoveryCodes };
@@ -414,7 +417,7 @@ export class AuthService {
     return this.db.transaction(async (manager) => {
       await manager.update(User, user.id, method === SecondFactorMethod.SMS ? { phone: null } : { totpSecret: null, totpLastStep: null });
       if (remaining === 0) await manager.delete(RecoveryCode, { userId: user.id });
-      await this.revokeOtherSessions(manager, user.id, viewer.session);
+      await this.revokeSessions(manager, user.id, viewer.session);
       await audit(manager, { action: 'SECOND_FACTOR_REMOVED', actorId: user.id, subjectId: method, ip });
       return manager.findOneByOrFail(User, { id: user.id });
     });

@@ -8,7 +8,6 @@ import { audit } from '../audit/audit.service.js';
 import { LinkPurpose } from '../auth/auth.entities.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { SignInStep, type SignInPayload } from '../auth/auth.types.js';
-import { Session } from '../auth/session.entity.js';
 import { Dossier, DossierAccess } from '../dossier/dossier.entity.js';
 import { User } from './user.entity.js';
 import type { AbsenceInput, ExtraAccountInput, InviteUserInput, NotificationPreferencesInput, ProfileInput } from './user.inputs.js';
@@ -198,7 +197,7 @@ export class UserService {
     return this.db.transaction(async (manager) => {
       const { affected } = await manager.update(User, { id: userId, mainAccountId: viewer.user.id, removedAt: IsNull() }, { removedAt: new Date() });
       if (!affected) throw notFound('User');
-      await manager.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.auth.revokeSessions(manager, userId);
       await audit(manager, { action: 'EXTRA_ACCOUNT_REMOVED', actorId: viewer.user.id, subjectId: userId, ip });
       return true;
     });
