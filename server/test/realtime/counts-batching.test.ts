@@ -169,14 +169,22 @@ describe('unreadCountsChanged for many subscribers', () => {
     }
   });
 
-  it('tells a removed account nothing, though its socket is still open', async () => {
-    const staff = subscribers(users.staff, 1);
-    const colleague = subscribers(users.colleague, 2);
-    await live([...staff, ...colleague]);
-    // Removed behind the server's back (no event): the socket stays open until the next session check.
-    await server.db.query(`UPDATE user SET removedAt = createdAt WHERE id = ?`, [userIds.colleague]);
-    await deliver(ids.dossier, staff);
-    await sleep(300);
-    expect(colleague.every((s) => ofDossier(s).length === 0)).toBe(true);
+  // Few users: their ids are read again; many (manyUsers 0 here): the removed accounts are.
+  it.each([['few', DossierService.manyUsers], ['many', 0]])('tells a removed account nothing, though its socket is still open (%s users)', async (_, manyUsers) => {
+    const before = DossierService.manyUsers;
+    DossierService.manyUsers = manyUsers;
+    try {
+      const staff = subscribers(users.staff, 1);
+      const colleague = subscribers(users.colleague, 2);
+      await live([...staff, ...colleague]);
+      // Removed behind the server's back (no event): the socket stays open until the next session check.
+      await server.db.query(`UPDATE user SET removedAt = createdAt WHERE id = ?`, [userIds.colleague]);
+      await deliver(ids.dossier, staff);
+      await sleep(300);
+      expect(colleague.every((s) => ofDossier(s).length === 0)).toBe(true);
+    } finally {
+      DossierService.manyUsers = before;
+      await server.db.query(`UPDATE user SET removedAt = NULL WHERE id = ?`, [userIds.colleague]);
+    }
   });
 });

@@ -134,13 +134,9 @@ export class DossierService {
    * however many they are.
    */
   private async unreadCountsOf(change: Events['counts'], viewers: readonly Viewer[]): Promise<(UnreadCounts | null)[]> {
-    const asked = viewers.map((v) => v.user.id).filter((id) => !change.userIds || change.userIds.includes(id));
-    // Read again: a removed account hears nothing, and access follows the account as it is now.
-    // Raw rows, as there may be thousands: hydrating entities costs more than the statement.
-    const users = asked.length
-      ? await this.db.getRepository(User).createQueryBuilder('u').select('u.id', 'id').addSelect('u.role', 'role').addSelect('u.mainAccountId', 'mainAccountId').where('u.id IN (:...asked)', { asked }).andWhere('u.removedAt IS NULL').getRawMany<Reader>()
-      : [];
-    const seeing = change.dossierId ? await this.seeing(change.dossierId, users) : [];
+    const asked = viewers.map((v) => v.user).filter((u) => !change.userIds || change.userIds.includes(u.id));
+    const [users, mayRead] = await Promise.all([this.notRemoved(asked), change.dossierId && asked.length ? this.mayRead(change.dossierId) : null]);
+    const seeing = mayRead ? users.filter(mayRead) : [];
     const told = change.userIds ? users : seeing;
     const [counts, totals, actions] = await Promise.all([
       change.dossierId ? this.countsFor(change.dossierId, seeing) : new Map<string, DossierCounts>(),
@@ -164,10 +160,28 @@ export class DossierService {
     return viewers.map((v) => results.get(v.user.id) ?? null);
   }
 
-  /** Of `users`, those who may see the dossier, by the rule of scopeToViewer: staff if it exists, clients through their access holder. */
-  private async seeing(dossierId: string, users: Reader[]): Promise<Reader[]> {
+  /**
+   * Of these users, as their sockets authenticated them, those not removed since: a removed account hears nothing,
+   * though its socket stays open until the next session check. Access follows the account as it is now, from the
+   * dossier's holders (mayRead); a user's role and main account never change after it is made.
+   */
+  private async notRemoved(users: User[]): Promise<Reader[]> {
     if (!users.length) return [];
-    // Every holder of the dossier, not those of `users`: one range of an index rather than a list of thousands of ids.
+    const query = () => this.db.getRepository(User).createQueryBuilder('u').select('u.id', 'id');
+    const idsOf = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
+    const reader = ({ id, role, mainAccountId }: User): Reader => ({ id, role, mainAccountId });
+    if (users.length > DossierService.manyUsers) {
+      // The removed accounts (few, from the index on removedAt) rather than a list of thousands of ids (see manyUsers).
+      const removed = idsOf(await query().where('u.removedAt IS NOT NULL').getRawMany());
+      return users.filter((u) => !removed.has(u.id)).map(reader);
+    }
+    const present = idsOf(await query().where('u.id IN (:...ids)', { ids: users.map((u) => u.id) }).andWhere('u.removedAt IS NULL').getRawMany());
+    return users.filter((u) => present.has(u.id)).map(reader);
+  }
+
+  /** Who may see the dossier, by the rule of scopeToViewer: staff if it exists, clients through their access holder. */
+  private async mayRead(dossierId: string): Promise<(user: Reader) => boolean> {
+    // Every holder of the dossier, not those of the users asking: one range of an index rather than a list of thousands of ids.
     const rows: { holder: string | null }[] = await this.db
       .getRepository(Dossier)
       .createQueryBuilder('d')
@@ -175,9 +189,8 @@ export class DossierService {
       .select('a.userId', 'holder')
       .where('d.id = :dossierId', { dossierId })
       .getRawMany();
-    if (!rows.length) return [];
     const granted = new Set(rows.map((r) => r.holder));
-    return users.filter((u) => isStaff(u.role) || granted.has(accessHolderId(u)));
+    return (user) => rows.length > 0 && (isStaff(user.role) || granted.has(accessHolderId(user)));
   }
 
   /**

@@ -91,7 +91,7 @@ export class User extends Row {
   termsAcceptedVersion: string | null;
 
   /** Set when staff removes the account: it can no longer sign in or see anything. */
-  @TimeColumn({ nullable: true }) removedAt: Date | null;
+  @Index() @TimeColumn({ nullable: true }) removedAt: Date | null;
 
   @Field(() => Date)
   declare createdAt: Date;
