@@ -393,6 +393,9 @@ export class DossierService {
       const query = this.db.getRepository(User).createQueryBuilder('u');
       const holders = query.subQuery().select('a.userId').from(DossierAccess, 'a').where('a.dossierId = :dossierId').getQuery();
       query.where(`u.${column} IN ${holders}`).andWhere('u.removedAt IS NULL').setParameter('dossierId', dossierId);
+      // Most users have no main account: MariaDB's statistics count them as one value of the index, and without this
+      // it reads every user (7 ms at 10,000 users, against under 1 ms).
+      if (column === 'mainAccountId') query.andWhere('u.mainAccountId IS NOT NULL');
       return (only ? query.andWhere(only) : query).getMany();
     };
     const users = new Map((await Promise.all([by('id'), by('mainAccountId')])).flat().map((u) => [u.id, u]));
