@@ -9,8 +9,9 @@ export const storedFileColumns = (file: StoredFile, fileName: string) => ({ file
 
 @Entity('document')
 @ObjectType({ simpleResolvers: true })
-// A tab's documents in order; with messageId, what the tabs show (SHOWN_IN_TAB) is counted from the index alone.
-@Index(['dossierId', 'category', 'createdAt', 'messageId'])
+// A tab's documents in order; with messageId and authorId, what the tabs show (SHOWN_IN_TAB), less what a reader
+// wrote, is counted from the index alone.
+@Index(['dossierId', 'category', 'createdAt', 'messageId', 'authorId'])
 // Covers what a reader wrote that the tabs show (unread totals: what waits, less what the reader wrote or read).
 @Index(['authorId', 'category', 'messageId'])
 export class Document extends Row {

@@ -9,5 +9,6 @@ import * as m6 from './1796615877731-schema.js';
 import * as m7 from './1796616288463-schema.js';
 import * as m8 from './1796662331639-schema.js';
 import * as m9 from './1796663869382-schema.js';
+import * as m10 from './1796666645613-schema.js';
 
-export const sqliteMigrations: Function[] = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2), ...Object.values(m3), ...Object.values(m4), ...Object.values(m5), ...Object.values(m6), ...Object.values(m7), ...Object.values(m8), ...Object.values(m9)];
+export const sqliteMigrations: Function[] = [...Object.values(m0), ...Object.values(m1), ...Object.values(m2), ...Object.values(m3), ...Object.values(m4), ...Object.values(m5), ...Object.values(m6), ...Object.values(m7), ...Object.values(m8), ...Object.values(m9), ...Object.values(m10)];
