@@ -46,6 +46,23 @@ describe('operation limits', () => {
     expect(parseError).toMatchObject({ message: 'Syntax Error: Query validation error.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
   });
 
+  it('refuse an operation with too many tokens over HTTP every time it comes, and let the others through', () => {
+    const { httpTokenLimit } = createArmor(true);
+    const send = (query: string) => {
+      let status = 0;
+      let passed = false;
+      const res = { status: (code: number) => ((status = code), res), json: () => res };
+      httpTokenLimit({ body: { query }, query: {} } as never, res as never, () => (passed = true));
+      return passed ? 'passed' : status;
+    };
+    for (let i = 0; i < 2; i++) {
+      expect(send('{ me { id } }')).toBe('passed');
+      expect(send(long)).toBe(400);
+      // A syntax error is Apollo's to report.
+      expect(send('{ me {')).toBe('passed');
+    }
+  });
+
   it('leave introspection to its own rule, as deep as it is', () => {
     const armor = createArmor(true);
     const introspection = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }`;

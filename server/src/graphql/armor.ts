@@ -27,6 +27,29 @@ export interface Armor {
 
 class TooManyTokens extends GraphQLError {}
 
+/**
+ * Operations the HTTP token limit has passed. Clients repeat a handful of them, which need not be tokenized again on
+ * every request (Apollo keeps its own parsed copies); bounded in count and size, the oldest forgotten first.
+ */
+class WithinLimit {
+  private readonly sources = new Set<string>();
+
+  constructor(
+    private readonly maxEntries = 500,
+    private readonly maxChars = 20_000,
+  ) {}
+
+  has(source: string) {
+    return this.sources.has(source);
+  }
+
+  add(source: string) {
+    if (source.length > this.maxChars) return;
+    this.sources.add(source);
+    if (this.sources.size > this.maxEntries) this.sources.delete(this.sources.values().next().value!);
+  }
+}
+
 /** In production the messages do not say what the limits are. */
 export function createArmor(production: boolean): Armor {
   const common = {
@@ -52,6 +75,7 @@ export function createArmor(production: boolean): Armor {
       throw new ParseError(err.message, { source: err.source, positions: err.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
     }
   };
+  const passed = new WithinLimit();
   return {
     parse,
     rules,
@@ -61,8 +85,10 @@ export function createArmor(production: boolean): Armor {
       ),
     httpTokenLimit: (req, res, next) => {
       const query: unknown = req.body?.query ?? req.query.query;
+      if (typeof query !== 'string' || passed.has(query)) return next();
       try {
-        if (typeof query === 'string') parse(query);
+        parse(query);
+        passed.add(query);
       } catch (err) {
         // Other syntax errors are left to Apollo's own parse, which reports them as usual.
         if (err instanceof TooManyTokens) return void res.status(400).json({ errors: [err.toJSON()] });
