@@ -36,6 +36,7 @@ type Documents = {
     "\n  query DossierMessages($dossierId: ID!, $first: Int, $after: String) {\n    dossier(id: $dossierId) {\n      id\n      messages(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            subject\n            body\n            automatic\n            createdAt\n            direction\n            read\n            author {\n              id\n              profile {\n                displayName\n              }\n            }\n            attachments {\n              id\n              title\n              fileName\n              size\n              downloadUrl\n            }\n            replyTo {\n              id\n              subject\n              body\n              createdAt\n              author {\n                id\n                profile {\n                  displayName\n                }\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.DossierMessagesDocument,
     "\n  mutation MarkMessageRead($id: ID!) {\n    markMessageRead(id: $id) {\n      id\n      read\n    }\n  }\n": typeof types.MarkMessageReadDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      subject\n    }\n  }\n": typeof types.SendMessageDocument,
+    "\n  query UploadLimit {\n    portal {\n      maxUploadMb\n    }\n  }\n": typeof types.UploadLimitDocument,
     "\n  mutation SendQueuedMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n    }\n  }\n": typeof types.SendQueuedMessageDocument,
     "\n  query ViewerId {\n    me {\n      id\n    }\n  }\n": typeof types.ViewerIdDocument,
     "\n  query Portal {\n    portal {\n      name\n    }\n  }\n": typeof types.PortalDocument,
@@ -81,6 +82,7 @@ const documents: Documents = {
     "\n  query DossierMessages($dossierId: ID!, $first: Int, $after: String) {\n    dossier(id: $dossierId) {\n      id\n      messages(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            subject\n            body\n            automatic\n            createdAt\n            direction\n            read\n            author {\n              id\n              profile {\n                displayName\n              }\n            }\n            attachments {\n              id\n              title\n              fileName\n              size\n              downloadUrl\n            }\n            replyTo {\n              id\n              subject\n              body\n              createdAt\n              author {\n                id\n                profile {\n                  displayName\n                }\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.DossierMessagesDocument,
     "\n  mutation MarkMessageRead($id: ID!) {\n    markMessageRead(id: $id) {\n      id\n      read\n    }\n  }\n": types.MarkMessageReadDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      subject\n    }\n  }\n": types.SendMessageDocument,
+    "\n  query UploadLimit {\n    portal {\n      maxUploadMb\n    }\n  }\n": types.UploadLimitDocument,
     "\n  mutation SendQueuedMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n    }\n  }\n": types.SendQueuedMessageDocument,
     "\n  query ViewerId {\n    me {\n      id\n    }\n  }\n": types.ViewerIdDocument,
     "\n  query Portal {\n    portal {\n      name\n    }\n  }\n": types.PortalDocument,
@@ -206,6 +208,10 @@ export function graphql(source: "\n  mutation MarkMessageRead($id: ID!) {\n    m
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      subject\n    }\n  }\n"): (typeof documents)["\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      subject\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadLimit {\n    portal {\n      maxUploadMb\n    }\n  }\n"): (typeof documents)["\n  query UploadLimit {\n    portal {\n      maxUploadMb\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -54,8 +54,9 @@ export function createGraphqlLink(): ApolloLink {
 export function createApolloClient(link: ApolloLink = createGraphqlLink()) {
   return new ApolloClient({
     link,
-    // A question's id is unique only within its questionnaire: questions stay inside the request that holds them.
-    cache: new InMemoryCache({ typePolicies: { Question: { keyFields: false } } }),
+    // A question's id is unique only within its questionnaire: questions stay inside the request that holds them. The
+    // portal is one object, whose fields come from several queries.
+    cache: new InMemoryCache({ typePolicies: { Question: { keyFields: false }, Portal: { merge: true } } }),
     // What was seen shows at once (also offline, from the persisted cache) while the server is asked again.
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   })

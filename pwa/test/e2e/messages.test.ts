@@ -145,6 +145,15 @@ test('a client replies to the office with an attachment dropped onto the dialog 
   await expect(chosen.getByRole('listitem')).toHaveCount(1)
   await expect(chosen).toContainText('identiteitsbewijs.pdf')
   await expect(dialog.getByRole('button', { name: 'identiteitsbewijs.pdf niet toevoegen' })).toBeFocused()
+
+  // A file over the portal's limit (25 MB here) is left out before anything is sent, and the dialog says why.
+  await dialog.locator('.dropzone').evaluate((zone) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([new Uint8Array(25 * 1024 * 1024 + 1)], 'scan.pdf', { type: 'application/pdf' }))
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }))
+  })
+  await expect(dialog.getByText('Niet toegevoegd, want een bijlage mag hoogstens 25 MB zijn: scan.pdf.')).toBeVisible()
+  await expect(chosen.getByRole('listitem')).toHaveCount(1)
   await dialog.getByRole('button', { name: 'Upload 1 bestand' }).click()
   await expect(dialog).toBeHidden()
   const attached = compose.getByRole('list', { name: 'Bijlagen' })

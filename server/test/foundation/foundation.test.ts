@@ -11,10 +11,10 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('portal', () => {
-  it('answers before sign-in with the office name, terms and languages', async () => {
-    const res = await server.gql('{ portal { name requireSecondFactor termsVersion termsText languages } }');
+  it('answers before sign-in with the office name, terms, languages and upload limits', async () => {
+    const res = await server.gql('{ portal { name requireSecondFactor termsVersion termsText languages maxUploadMb maxUploadFiles } }');
     expect(res.errors).toBeUndefined();
-    expect(res.data.portal).toMatchObject({ name: 'Notariskantoor De Vries & Zn.', requireSecondFactor: true, termsVersion: '2026-11-01', languages: ['NL', 'EN'] });
+    expect(res.data.portal).toMatchObject({ name: 'Notariskantoor De Vries & Zn.', requireSecondFactor: true, termsVersion: '2026-11-01', languages: ['NL', 'EN'], maxUploadMb: 1, maxUploadFiles: 10 });
     expect(res.data.portal.termsText).toContain('Gebruiksvoorwaarden');
   });
 

@@ -14,8 +14,8 @@ function drop(target: Element, files: File[]) {
   target.dispatchEvent(event)
 }
 
-function mountDialog(attached: Attachment[] = []) {
-  return mount(MessageAttachmentDialog, { props: { attached }, global: { plugins: [i18n] }, attachTo: document.body })
+function mountDialog(attached: Attachment[] = [], maxFileBytes?: number) {
+  return mount(MessageAttachmentDialog, { props: { attached, maxFileBytes }, global: { plugins: [i18n] }, attachTo: document.body })
 }
 
 describe('MessageAttachmentDialog', () => {
@@ -53,5 +53,16 @@ describe('MessageAttachmentDialog', () => {
     wrapper.vm.open()
     await wrapper.vm.$nextTick()
     expect(wrapper.find('.file-list').exists()).toBe(false)
+  })
+
+  it('leaves out a file larger than the server takes and says what the limit is', async () => {
+    const wrapper = mountDialog([], 25 * 1024 * 1024)
+    wrapper.vm.open()
+    const large = new File(['x'], 'scan.pdf', { type: 'application/pdf', lastModified: 1 })
+    Object.defineProperty(large, 'size', { value: 25 * 1024 * 1024 + 1 })
+    drop(wrapper.find('.dropzone').element, [large, file('b.txt')])
+    await wrapper.vm.$nextTick()
+    expect(wrapper.findAll('.file-list li').map(item => item.find('.file-list__name').text())).toEqual(['b.txt'])
+    expect(wrapper.find('[aria-live="polite"]').text()).toBe('Niet toegevoegd, want een bijlage mag hoogstens 25 MB zijn: scan.pdf.')
   })
 })

@@ -47,6 +47,13 @@ describe('addFiles', () => {
     expect(names(pending.duplicates)).toEqual(['x.txt'])
     expect(names(pending.overLimit)).toEqual(['q.txt'])
   })
+
+  it('leaves out a file larger than the server takes, without using up a place', () => {
+    const { list, tooLarge, overLimit } = addFiles([], [file('groot.pdf', 'x'.repeat(11)), file('a.txt', 'x'.repeat(10)), file('b.txt')], { max: 2, maxBytes: 10 })
+    expect(names(tooLarge)).toEqual(['groot.pdf'])
+    expect(names(list)).toEqual(['a.txt', 'b.txt'])
+    expect(overLimit).toEqual([])
+  })
 })
 
 describe('removeFile', () => {

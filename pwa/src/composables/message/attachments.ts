@@ -18,16 +18,23 @@ export interface AddedFiles {
   duplicates: File[]
   /** Beyond `max`. */
   overLimit: File[]
+  /** Larger than `maxBytes`. */
+  tooLarge: File[]
 }
 
-/** `files` appended to `list`, leaving out those already there and those beyond `max` (counting `reserved` places as taken). */
-export function addFiles(list: readonly Attachment[], files: Iterable<File>, { max = maxAttachments, reserved = [] as readonly Attachment[] } = {}): AddedFiles {
-  const result: AddedFiles = { list: [...list], duplicates: [], overLimit: [] }
+/**
+ * `files` appended to `list`, leaving out those already there, those larger than `maxBytes` (when known) and those
+ * beyond `max` (counting `reserved` places as taken).
+ */
+export function addFiles(list: readonly Attachment[], files: Iterable<File>, { max = maxAttachments, maxBytes = Infinity, reserved = [] as readonly Attachment[] } = {}): AddedFiles {
+  const result: AddedFiles = { list: [...list], duplicates: [], overLimit: [], tooLarge: [] }
   const taken = new Set([...reserved, ...list].map(attachment => attachment.key))
   for (const file of files) {
     const key = attachmentKey(file)
     if (taken.has(key))
       result.duplicates.push(file)
+    else if (file.size > maxBytes)
+      result.tooLarge.push(file)
     else if (reserved.length + result.list.length >= max)
       result.overLimit.push(file)
     else {

@@ -54,6 +54,8 @@ export class PortalService {
       termsVersion: terms?.version ?? null,
       termsText: terms?.text ?? null,
       languages: [Language.NL, Language.EN],
+      maxUploadMb: this.config.maxUploadBytes / (1024 * 1024),
+      maxUploadFiles: this.config.maxUploadFiles,
     };
   }
 }
