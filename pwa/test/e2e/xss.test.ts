@@ -195,7 +195,7 @@ test.afterAll(async () => {
   await page?.context().close()
 })
 
-test('the office seeds payloads in every text field, the client fills in a name that is one, and home, company and my data show them as text', async ({ browser, baseURL }) => {
+test('the office seeds payloads in every text field, the client fills in a name that is one, and home, company (with its name) and my data show them as text', async ({ browser, baseURL }) => {
   // The admin invites a handler whose own name is a payload; the handler does the rest, and is away with a payload as auto-reply.
   const admin = await adminRequest(browser, baseURL)
   await gql(admin.request, `mutation ($input: InviteUserInput!) { inviteUser(input: $input) { id } }`, { input: { email: staffEmail, role: 'STAFF', ...staffName } })
@@ -256,12 +256,14 @@ test('the office seeds payloads in every text field, the client fills in a name 
   })
   await page.getByRole('navigation').getByRole('link', { name: 'Bedrijf' }).click()
   await expect(page.getByRole('heading', { name: 'Bedrijf', level: 1 })).toBeVisible()
+  await expect(page.locator('.company-name')).toHaveText(`${TITLE} B.V.`)
   await expect(page.getByRole('button', { name: `${VUE} ${MUSTACHE}`, exact: true })).toBeVisible()
   await expectInert(page)
 
-  // My data: the name as a heading.
+  // My data: the name as a heading, and the company the account belongs to.
   await page.getByRole('navigation').getByRole('link', { name: 'Mijn gegevens' }).click()
   await expect(page.getByRole('heading', { level: 2, name: clientDisplayName, exact: true })).toBeVisible()
+  await expect(page.getByText(`Hoofdaccount van ${TITLE} B.V.`, { exact: true })).toBeVisible()
   await expectInert(page)
 })
 
