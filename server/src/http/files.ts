@@ -9,9 +9,14 @@ export function fileRoutes(services: Services) {
   router.get('/files/:id', async (req, res, next) => {
     try {
       const viewer = await resolveViewer(services, req.headers);
-      const found = viewer?.step === 'DONE' ? await services.documents.download(viewer, req.params.id, clientIp(req)) : null;
+      const site = req.headers['sec-fetch-site'];
+      // A document opens from the portal's own pages or the address bar. A link on another site still carries the
+      // SameSite=Lax cookie and would mark it read and audit a download the client never chose; browsers that send no
+      // fetch metadata are let through.
+      const fromElsewhere = site === 'cross-site' || site === 'same-site';
+      const found = viewer?.step === 'DONE' && !fromElsewhere ? await services.documents.download(viewer, req.params.id, clientIp(req)) : null;
       if (!found) {
-        logger.warn({ documentId: req.params.id, userId: viewer?.user.id ?? null, ip: clientIp(req) }, 'download refused');
+        logger.warn({ documentId: req.params.id, userId: viewer?.user.id ?? null, ip: clientIp(req), ...(fromElsewhere ? { site } : {}) }, 'download refused');
         return void res.status(404).type('text').send('Not found');
       }
       const { document, stream } = found;

@@ -28,6 +28,7 @@
  * | **Cross-site requests** | |
  * | text/plain and multipart queries without the preflight header | test/foundation/foundation.test.ts "blocks a simple (CSRF-able) request without a preflight header" |
  * | mutations as text/plain, form-urlencoded, multipart and GET; CORS preflight; SameSite cookie | here: "cross-site requests" |
+ * | a document opened from a link on another site (Lax cookie), marking it read | here: "cross-site requests" |
  * | session cookie httpOnly, SameSite, never in a body; Secure under https | test/accounts/accounts.test.ts "gives the admin a session cookie that is httpOnly and SameSite, never the token in the body"; test/accounts/sessions.test.ts "lets the demo client sign in with the SMS code from the outbox, over a Secure cookie under https" |
  * | a WebSocket opened by a page on another site | test/realtime/realtime.test.ts "refuses an anonymous socket, and one opened by a page on another site" |
  * | a wrong bearer token beside a valid cookie | test/api/api.test.ts "decide alone when sent: a wrong token is nobody, even beside a valid session cookie" |
@@ -498,6 +499,28 @@ describe('cross-site requests', () => {
     expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
     const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { ...fromEvil, cookie: company.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { email } }' }) });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('opens no document from a link or page on another site, so nothing is marked read or audited as downloaded', async () => {
+    const { id } = (await upload(staff, PUBLISH, { input: { dossierId: ids.companyDossier, category: 'DOCUMENT', title: 'Lax', file: null } }, { 'variables.input.file': { name: 'lax.pdf', body: PDF } })).body.data!.publishDocument;
+    const readState = async () =>
+      (await company.ok('query ($d: ID!) { dossier(id: $d) { documents(category: DOCUMENT, first: 100) { edges { node { id read } } } } }', { d: ids.companyDossier })).dossier.documents.edges.find(
+        (e: { node: { id: string } }) => e.node.id === id,
+      ).node.read;
+    const open = (site: string) => fetch(`${server.url}/files/${id}`, { headers: { cookie: company.cookie, 'sec-fetch-site': site, 'sec-fetch-mode': 'navigate', ...(site === 'none' ? {} : fromEvil) } });
+    const rows = await auditRows();
+    for (const site of ['cross-site', 'same-site']) {
+      const res = await open(site);
+      expect(res.status, site).toBe(404);
+      expect(await res.text(), site).toBe('Not found');
+    }
+    expect(await readState()).toBe(false);
+    expect(await auditRows()).toBe(rows);
+    // Typed into the address bar, or followed from the portal's own pages.
+    expect((await open('none')).status).toBe(200);
+    expect(await readState()).toBe(true);
+    const sameOrigin = await fetch(`${server.url}/files/${id}`, { headers: { cookie: company.cookie, 'sec-fetch-site': 'same-origin' } });
+    expect(sameOrigin.status).toBe(200);
   });
 
   it('sets the session cookie httpOnly and SameSite=Lax for this host only, so pages elsewhere cannot send or read it', async () => {
