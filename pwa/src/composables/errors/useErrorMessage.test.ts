@@ -108,4 +108,16 @@ describe('error reasons', () => {
     }), { global: { plugins: [i18n] } })
     expect(wrapper.text()).toBe('Too many attempts. Try again in 42 seconds.')
   })
+
+  it('says it in minutes when the wait is longer', async () => {
+    await loadLocale('nl')
+    const limited = new ApolloError({ graphQLErrors: [new GraphQLError('slow down', { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 841 } })] })
+    const wrapper = mount(defineComponent({
+      setup() {
+        const errorMessage = useErrorMessage()
+        return () => h('p', errorMessage(limited))
+      },
+    }), { global: { plugins: [i18n] } })
+    expect(wrapper.text()).toBe('Te veel pogingen. Probeer het over 15 minuten opnieuw.')
+  })
 })

@@ -112,15 +112,17 @@ export function errorMessageKey(error: unknown): string {
   if (reason)
     return `reasons.${reason}`
   const code = errorCodeOf(error)
-  if (code === 'RATE_LIMITED' && typeof firstGraphqlError(error)?.extensions?.retryAfterSeconds === 'number')
-    return 'reasons.RATE_LIMITED_FOR'
+  const seconds = firstGraphqlError(error)?.extensions?.retryAfterSeconds
+  if (code === 'RATE_LIMITED' && typeof seconds === 'number')
+    return seconds >= 120 ? 'reasons.RATE_LIMITED_MINUTES' : 'reasons.RATE_LIMITED_FOR'
   return `errors.${code}`
 }
 
 export function useErrorMessage() {
   const { t } = useI18n()
   return (error: unknown) => {
-    const seconds = firstGraphqlError(error)?.extensions?.retryAfterSeconds
-    return t(errorMessageKey(error), { seconds: typeof seconds === 'number' ? seconds : 0 })
+    const retry = firstGraphqlError(error)?.extensions?.retryAfterSeconds
+    const seconds = typeof retry === 'number' ? retry : 0
+    return t(errorMessageKey(error), { seconds, minutes: Math.ceil(seconds / 60) })
   }
 }

@@ -31,6 +31,8 @@ const LINK_VALIDITY = { [LinkPurpose.INVITATION]: 7 * 24 * 3_600_000, [LinkPurpo
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 const normaliseCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
+/** The wrong passwords counted against an account, from any address. */
+const passwordFailures = (email: string) => `password:account:${normaliseEmail(email)}`;
 
 /** Sessions, the sign-in steps, passwords, links and second factors. */
 export class AuthService {
@@ -154,7 +156,7 @@ export class AuthService {
 
   async signIn(ctx: Context, email: string, password: string): Promise<SignInPayload> {
     const address = normaliseEmail(email);
-    const accountKey = `password:account:${address}`;
+    const accountKey = passwordFailures(address);
     const ipKey = `password:ip:${ctx.ip}`;
     const attempt = await this.throttle.begin({ [accountKey]: 10, [ipKey]: 100 });
     const user = await this.db.getRepository(User).findOneBy({ email: address, removedAt: IsNull() });
@@ -308,13 +310,14 @@ export class AuthService {
       await this.outbox.mail(manager, user.email, renderMail('passwordSet', user.language, { office: this.config.portalName, link: this.config.publicUrl }));
       return { user, step: await this.stepAfterPassword(user) };
     });
+    // Whoever guessed at the old password: the owner proved the address and chose a new one.
+    await this.throttle.clear(passwordFailures(user.email));
     await this.startSession(ctx, user, step);
     return this.payload(user, step);
   }
 
   async changePassword(viewer: Viewer, ip: string, currentPassword: string, newPassword: string): Promise<boolean> {
-    const key = `password:account:${viewer.user.email}`;
-    const attempt = await this.throttle.begin({ [key]: 10 });
+    const attempt = await this.throttle.begin({ [passwordFailures(viewer.user.email)]: 10 });
     if (!(await verifyPassword(viewer.user.passwordHash, currentPassword))) {
       throw badInput('currentPassword', 'The current password is wrong', 'WRONG_CREDENTIALS');
     }
