@@ -49,16 +49,22 @@ describe('errorCodeOf', () => {
   })
 })
 
+/** The text useErrorMessage gives for an error, as a component shows it. */
+function shown(error: unknown) {
+  return mount(defineComponent({
+    setup() {
+      const errorMessage = useErrorMessage()
+      return () => h('p', errorMessage(error))
+    },
+  }), { global: { plugins: [i18n] } }).text()
+}
+
+const rateLimited = (retryAfterSeconds: number) => new ApolloError({ graphQLErrors: [new GraphQLError('slow down', { extensions: { code: 'RATE_LIMITED', retryAfterSeconds } })] })
+
 describe('useErrorMessage', () => {
   it('gives the text in the current language', async () => {
     await loadLocale('en')
-    const wrapper = mount(defineComponent({
-      setup() {
-        const errorMessage = useErrorMessage()
-        return () => h('p', errorMessage(coded('FORBIDDEN')))
-      },
-    }), { global: { plugins: [i18n] } })
-    expect(wrapper.text()).toBe(en.errors.FORBIDDEN)
+    expect(shown(coded('FORBIDDEN'))).toBe(en.errors.FORBIDDEN)
   })
 })
 
@@ -88,36 +94,16 @@ describe('error reasons', () => {
 
   it('gives the reason\'s text in the current language', async () => {
     await loadLocale('nl')
-    const wrapper = mount(defineComponent({
-      setup() {
-        const errorMessage = useErrorMessage()
-        return () => h('p', errorMessage(reasoned('INVALID_LINK', 'token')))
-      },
-    }), { global: { plugins: [i18n] } })
-    expect(wrapper.text()).toBe(nl.reasons.INVALID_LINK)
+    expect(shown(reasoned('INVALID_LINK', 'token'))).toBe(nl.reasons.INVALID_LINK)
   })
 
   it('says how long to wait when rate limited', async () => {
     await loadLocale('en')
-    const limited = new ApolloError({ graphQLErrors: [new GraphQLError('slow down', { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 } })] })
-    const wrapper = mount(defineComponent({
-      setup() {
-        const errorMessage = useErrorMessage()
-        return () => h('p', errorMessage(limited))
-      },
-    }), { global: { plugins: [i18n] } })
-    expect(wrapper.text()).toBe('Too many attempts. Try again in 42 seconds.')
+    expect(shown(rateLimited(42))).toBe('Too many attempts. Try again in 42 seconds.')
   })
 
   it('says it in minutes when the wait is longer', async () => {
     await loadLocale('nl')
-    const limited = new ApolloError({ graphQLErrors: [new GraphQLError('slow down', { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 841 } })] })
-    const wrapper = mount(defineComponent({
-      setup() {
-        const errorMessage = useErrorMessage()
-        return () => h('p', errorMessage(limited))
-      },
-    }), { global: { plugins: [i18n] } })
-    expect(wrapper.text()).toBe('Te veel pogingen. Probeer het over 15 minuten opnieuw.')
+    expect(shown(rateLimited(841))).toBe('Te veel pogingen. Probeer het over 15 minuten opnieuw.')
   })
 })
