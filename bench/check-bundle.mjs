@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The PWA's initial JavaScript, gzip-compressed: the entry script of pwa/dist/index.html,
 // its modulepreloads and every chunk they import statically (lazy routes excluded).
-// Fails (exit 1) over the budget. Usage after `npm run build`:
+// Fails (exit 1) over the budget, or when one of them lacks V8's compile hint (pwa/build/compileHints.ts). Usage after
+// `npm run build`:
 //   node bench/check-bundle.mjs [--budget-kb 150] [--json]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ export function initialJs(distDir = dist) {
     const file = path.join(distDir, url.replace(/^\//, ''));
     if (seen.has(file) || !fs.existsSync(file)) return;
     const code = fs.readFileSync(file);
-    seen.set(file, { file: path.relative(distDir, file), bytes: code.length, gzip: gzipSync(code, { level: 9 }).length });
+    seen.set(file, { file: path.relative(distDir, file), bytes: code.length, gzip: gzipSync(code, { level: 9 }).length, compileHint: code.toString().startsWith('//# allFunctionsCalledOnLoad\n') });
     // Static imports only: `import"./x.js"` and `from"./x.js"`, not `import("./x.js")`.
     for (const m of code.toString().matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+\.js)["']/g)) visit(path.posix.join(path.posix.dirname(url), m[1]));
   };
@@ -39,6 +40,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   if (result.gzip > budgetKb * 1024) {
     console.error(`over budget by ${kb(result.gzip - budgetKb * 1024)} KB`);
+    process.exit(1);
+  }
+  const unhinted = result.files.filter((f) => !f.compileHint).map((f) => f.file);
+  if (unhinted.length) {
+    console.error(`without the compile hint, compiled on the main thread at first call: ${unhinted.join(', ')}`);
     process.exit(1);
   }
 }

@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { compileHints } from './build/compileHints.js'
 import { graphqlDocuments } from './build/graphqlDocuments.js'
 
 const apiServer = 'http://localhost:4000'
@@ -24,6 +25,7 @@ export default defineConfig({
   plugins: [
     vue(),
     graphqlDocuments(fileURLToPath(new URL('./src/gql', import.meta.url))),
+    compileHints(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
