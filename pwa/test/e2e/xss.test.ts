@@ -432,3 +432,20 @@ test('the actions list, the questionnaire wizard and its result show titles, lab
   await expectShown(page.getByRole('region', { name: 'Vragenlijsten' }), template.title)
   await expectInert(page)
 })
+
+test('the extra account signs up under the name the client gave it, and my data names the company it belongs to as text', async ({ browser, baseURL }) => {
+  const extra = await watchedPage(browser, baseURL)
+  await extra.goto(await setPasswordLink('xssextra@example.nl'))
+  await setPassword(extra, 'Xssextra2026!x')
+  await acceptTerms(extra)
+  await setUpTotp(extra)
+  await recoveryCodesAndContinue(extra)
+  // The client gave a whole name, so there is no profile step.
+  await expect(extra).toHaveURL(/\/$/)
+  await expect(extra.getByRole('heading', { level: 1 })).toHaveText(`Welkom, ${VUE} ${MUSTACHE}`)
+  await extra.getByRole('navigation').getByRole('link', { name: 'Mijn gegevens' }).click()
+  await expect(extra.getByRole('heading', { level: 2, name: `${VUE} ${MUSTACHE}`, exact: true })).toBeVisible()
+  await expect(extra.getByText(`Extra account van ${TITLE} B.V.`, { exact: true })).toBeVisible()
+  await expectInert(extra)
+  await extra.context().close()
+})
