@@ -7,7 +7,7 @@ type OutputChunk = Rolldown.OutputChunk
  * on a background thread while the file streams in, instead of on the main thread at its first call. Other browsers
  * read a comment.
  */
-export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n'
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n'
 
 /** Marks the entry chunk and every chunk it imports statically: the code that each start of the app runs. */
 export function compileHints(): Plugin {
