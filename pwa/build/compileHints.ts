@@ -29,9 +29,14 @@ export function compileHints(): Plugin {
         ;[...chunks.values()].filter(chunk => chunk.isEntry).forEach(visit)
         for (const chunk of initial) {
           chunk.code = COMPILE_HINT + chunk.code
-          // The hint is one line more above the code.
-          if (chunk.map)
-            chunk.map.mappings = `;${chunk.map.mappings}`
+          if (!chunk.map)
+            continue
+          // The hint is one line more above the code. The map file was written before this hook (as Vite's own
+          // rewrite of the entry chunk knows), so it is written again.
+          chunk.map.mappings = `;${chunk.map.mappings}`
+          const file = bundle[`${chunk.fileName}.map`]
+          if (file?.type === 'asset')
+            file.source = chunk.map.toString()
         }
       },
     },
