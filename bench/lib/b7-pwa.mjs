@@ -11,7 +11,7 @@ import { root } from './paths.mjs';
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
-async function lighthouse(url, cookie, label) {
+export async function lighthouse(url, cookie, label) {
   if (!fs.existsSync(path.join(root, 'bench/tools/node_modules/lighthouse'))) {
     execFileSync('npm', ['install', '--prefix', path.join(root, 'bench/tools'), '--no-audit', '--no-fund', '--ignore-scripts'], { stdio: 'inherit' });
   }

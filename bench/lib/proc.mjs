@@ -70,14 +70,14 @@ function start(label, args, env, readyPath) {
 }
 
 /**
- * node server/dist/main.js against `databaseUrl`, production mode, its own DATA_DIR.
+ * node server/dist/main.js (or `dist`) against `databaseUrl`, production mode, its own DATA_DIR.
  * BENCH_SERVER_ARGS: node flags for it, such as `--cpu-prof --cpu-prof-dir=/tmp/prof`.
  */
-export function startServer(databaseUrl, extraEnv = {}) {
+export function startServer(databaseUrl, extraEnv = {}, dist = serverDist) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-bench-'));
   // As the Dockerfile and `npm start` run it.
   const flags = ['--initial-old-space-size=256', ...(process.env.BENCH_SERVER_ARGS?.split(/\s+/).filter(Boolean) ?? [])];
-  return start('server', [...flags, path.join(serverDist, 'main.js')], {
+  return start('server', [...flags, path.join(dist, 'main.js')], {
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     DEMO_DATA: 'false',

@@ -18,10 +18,13 @@ export async function signIn(url, database, email) {
   if (step === 'DONE') return cookie;
   if (step !== 'SECOND_FACTOR') throw new Error(`sign-in of ${email} stopped at ${step}`);
   const key = `${database}/${email}`;
-  while (Math.floor(Date.now() / 30_000) <= (used.get(key) ?? -1)) await new Promise((r) => setTimeout(r, 500));
-  used.set(key, Math.floor(Date.now() / 30_000));
-  const second = await gql(url, 'mutation($c: String!) { verifySecondFactor(method: TOTP, code: $c) { step } }', { c: totp.generate() }, cookie);
-  const done = JSON.parse(second.body).data?.verifySecondFactor?.step;
-  if (done !== 'DONE') throw new Error(`second factor of ${email}: ${second.body}`);
-  return second.headers['set-cookie']?.[0]?.split(';')[0] ?? cookie;
+  // Another process (an earlier run) may have used this step's code: the server refuses it again, so the next one.
+  for (let attempt = 1; ; attempt++) {
+    while (Math.floor(Date.now() / 30_000) <= (used.get(key) ?? -1)) await new Promise((r) => setTimeout(r, 500));
+    used.set(key, Math.floor(Date.now() / 30_000));
+    const second = await gql(url, 'mutation($c: String!) { verifySecondFactor(method: TOTP, code: $c) { step } }', { c: totp.generate() }, cookie);
+    const done = JSON.parse(second.body).data?.verifySecondFactor?.step;
+    if (done === 'DONE') return second.headers['set-cookie']?.[0]?.split(';')[0] ?? cookie;
+    if (attempt === 2 || !second.body.includes('WRONG_CODE')) throw new Error(`second factor of ${email}: ${second.body}`);
+  }
 }
