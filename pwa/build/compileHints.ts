@@ -8,6 +8,7 @@ type OutputChunk = Rolldown.OutputChunk
  * read a comment.
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n'
+const INLINE_MAP = /\/\/# sourceMappingURL=data:application\/json[^\n]*$/
 
 /** Marks the entry chunk and every chunk it imports statically: the code that each start of the app runs. */
 export function compileHints(): Plugin {
@@ -31,12 +32,14 @@ export function compileHints(): Plugin {
           chunk.code = COMPILE_HINT + chunk.code
           if (!chunk.map)
             continue
-          // The hint is one line more above the code. The map file was written before this hook (as Vite's own
-          // rewrite of the entry chunk knows), so it is written again.
+          // The hint is one line more above the code. The map, in its file or inline, was written before this hook (as
+          // Vite's own rewrite of the entry chunk knows), so it is written again.
           chunk.map.mappings = `;${chunk.map.mappings}`
           const file = bundle[`${chunk.fileName}.map`]
           if (file?.type === 'asset')
             file.source = chunk.map.toString()
+          else
+            chunk.code = chunk.code.replace(INLINE_MAP, () => `//# sourceMappingURL=${chunk.map!.toUrl()}`)
         }
       },
     },
