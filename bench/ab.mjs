@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { lighthouse } from './lib/b7-pwa.mjs';
+import { CHROME, FLAGS, lighthouse } from './lib/b7-pwa.mjs';
 import { median } from './lib/load.mjs';
 import { root } from './lib/paths.mjs';
 import { startServer } from './lib/proc.mjs';
@@ -30,7 +30,7 @@ function save(name) {
 
 /** One load of `page` in a new Chromium at 4× slower CPU: its long tasks, as the page's own PerformanceObserver saw them. */
 async function longTasks(url, cookie, page) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
   try {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
     if (cookie) {

@@ -8,8 +8,8 @@ import { initialJs } from '../check-bundle.mjs';
 import { median } from './load.mjs';
 import { root } from './paths.mjs';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
 export async function lighthouse(url, cookie, label) {
   if (!fs.existsSync(path.join(root, 'bench/tools/node_modules/lighthouse'))) {
