@@ -184,5 +184,27 @@ test('with a second dossier the list offers search and a status filter', async (
   await list.getByRole('link', { name: /2026-0202/ }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Testament')
   await expect(page.getByText('Voortgang (0/0)')).toBeVisible()
+})
+
+test('more dossiers than a page: the list shows 20 and loads the rest on request', async ({ browser, baseURL }) => {
+  const admin = await adminRequest(browser, baseURL)
+  const { dossiers } = await gql<{ dossiers: { edges: { node: { participants: { id: string, email: string }[] } }[] } }>(admin.request, `
+    { dossiers(search: "2026-0101") { edges { node { participants { id email } } } } }
+  `)
+  const client = dossiers.edges[0]!.node.participants.find(user => user.email === clientEmail)!
+  for (let n = 1; n <= 20; n++)
+    await createDossier(admin.request, { number: `2026-1${String(n).padStart(3, '0')}`, description: `Hypotheekakte ${n}`, status: 'IN_PROGRESS', clientIds: [client.id], progressSteps: [] })
+  await admin.close()
+
+  await page.goto('/dossiers')
+  const list = page.getByRole('list', { name: 'Dossiers' })
+  await expect(page.getByText('22 dossiers')).toBeVisible()
+  await expect(list.getByRole('listitem')).toHaveCount(20)
+  // Newest first: the two oldest are on the next page.
+  await expect(list).not.toContainText('2026-0101')
+  await page.getByRole('button', { name: 'Meer laden' }).click()
+  await expect(list.getByRole('listitem')).toHaveCount(22)
+  await expect(list.getByRole('listitem').last()).toContainText('2026-0101')
+  await expect(page.getByRole('button', { name: 'Meer laden' })).toBeHidden()
   await page.context().close()
 })

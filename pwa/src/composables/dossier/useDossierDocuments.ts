@@ -11,7 +11,6 @@ const DossierDocumentsQuery = graphql(`
       documents(category: $category, first: $first, after: $after) {
         totalCount
         edges {
-          cursor
           node {
             id
             title

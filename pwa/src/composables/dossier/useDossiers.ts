@@ -12,7 +12,6 @@ const DossiersQuery = graphql(`
     dossiers(search: $search, statuses: $statuses, first: $first, after: $after) {
       totalCount
       edges {
-        cursor
         node {
           id
           number

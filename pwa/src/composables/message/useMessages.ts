@@ -11,7 +11,6 @@ const DossierMessagesQuery = graphql(`
       messages(first: $first, after: $after) {
         totalCount
         edges {
-          cursor
           node {
             id
             subject
