@@ -49,9 +49,10 @@ async function dossiers(user, first) {
     for (const r of docs) if (r.dossierId === d.id) counts[tab[r.category]] = { total: Number(r.total), unread: Number(r.unread) };
     for (const r of msgs) if (r.dossierId === d.id) counts.messages = { total: Number(r.total), unread: Number(r.unread) };
     const node = { id: d.id, number: d.number, description: d.description, status: d.status, updatedAt: d.updatedAt.toISOString(), progress: { done: mine.filter((s) => s.done).length, total: mine.length }, counts };
-    return { cursor: cursor(d.createdAt, d.id), node };
+    return { node };
   });
-  return { dossiers: { totalCount: Number(cnt), edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } } };
+  const last = page.at(-1);
+  return { dossiers: { totalCount: Number(cnt), edges, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? cursor(last.createdAt, last.id) : null } } };
 }
 
 async function messages(user, dossierId, first) {

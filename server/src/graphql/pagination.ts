@@ -62,8 +62,15 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
   }
   const [totalCount, rows] = await Promise.all([count(), page.getMany()]);
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ node, cursor: encode(node.createdAt, node.id) }));
-  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  // Encoded when asked for: clients that page by `endCursor` never read the edges' cursors.
+  const edges = nodes.map((node) => ({
+    node,
+    get cursor() {
+      return encode(node.createdAt, node.id);
+    },
+  }));
+  const last = nodes.at(-1);
+  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encode(last.createdAt, last.id) : null } };
 }
 
 /** TypeORM counts `DISTINCT id`, a de-duplication pass that only joins need: without them a plain COUNT(*) is exact. */

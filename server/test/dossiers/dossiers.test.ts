@@ -81,6 +81,10 @@ describe('dossiers', () => {
     const numbers = [...first.edges, ...rest.edges].map((e: any) => e.node.number);
     expect(new Set(numbers).size).toBe(3);
     expect(rest.pageInfo.hasNextPage).toBe(false);
+    // Each edge's cursor pages from that edge on; the last one is the page's end cursor.
+    expect(first.edges[1].cursor).toBe(first.pageInfo.endCursor);
+    const afterFirst = (await staff.ok('query ($after: String) { dossiers(first: 1, after: $after) { edges { node { number } } } }', { after: first.edges[0].cursor })).dossiers;
+    expect(afterFirst.edges.map((e: any) => e.node.number)).toEqual([first.edges[1].node.number]);
     expect(errorOf(await staff.gql('{ dossiers(after: "rommel") { totalCount } }'))?.field).toBe('after');
   });
 
