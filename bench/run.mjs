@@ -166,7 +166,8 @@ await raw.stop();
 await api.stop();
 api.cleanup();
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-const file = path.join(root, 'bench/results', `${results.date.slice(0, 10)}${scale === 1 ? '' : `-scale-${scale}`}.json`);
+// A partial run (BENCH_ONLY) is named for its figures, so that it never replaces the day's full run.
+const file = path.join(root, 'bench/results', `${results.date.slice(0, 10)}${scale === 1 ? '' : `-scale-${scale}`}${only ? `-only-${only.join('-')}` : ''}.json`);
 fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 log(`results: ${path.relative(root, file)}`);
 process.exit(0);
