@@ -9,8 +9,8 @@ import { createApolloClient } from '@/modules/apollo'
 import { useDossierDocuments } from './useDossierDocuments'
 
 const author = { __typename: 'User', id: 'u1', profile: { __typename: 'Profile', displayName: 'Kantoor' } }
-const message = (n: number) => ({ __typename: 'Message', id: `m${n}`, subject: `Bericht ${n}`, body: '', automatic: false, createdAt: '2026-12-01T10:00:00.000Z', direction: 'INCOMING', read: true, author, attachments: [], replyTo: null })
-const document = (n: number) => ({ __typename: 'Document', id: `d${n}`, title: `Stuk ${n}`, fileName: `stuk-${n}.pdf`, mimeType: 'application/pdf', size: 1, createdAt: '2026-12-01T10:00:00.000Z', read: true, downloadUrl: `/files/d${n}`, author })
+const messageNode = (n: number) => ({ __typename: 'Message', id: `m${n}`, subject: `Bericht ${n}`, body: '', automatic: false, createdAt: '2026-12-01T10:00:00.000Z', direction: 'INCOMING', read: true, author, attachments: [], replyTo: null })
+const documentNode = (n: number) => ({ __typename: 'Document', id: `d${n}`, title: `Stuk ${n}`, fileName: `stuk-${n}.pdf`, mimeType: 'application/pdf', size: 1, createdAt: '2026-12-01T10:00:00.000Z', read: true, downloadUrl: `/files/d${n}`, author })
 
 /** 22 items: the first page of 20 ends at cursor "c20", the second holds the other 2. */
 function pagedApi(field: 'messages' | 'documents', item: (n: number) => object, asked: Operation[]) {
@@ -29,8 +29,8 @@ function pagedApi(field: 'messages' | 'documents', item: (n: number) => object, 
 }
 
 describe.each([
-  ['messages', message, () => useDossierMessages(ref('dos1')), (list: ReturnType<typeof useDossierMessages>) => list.messages.value],
-  ['documents', document, () => useDossierDocuments(ref('dos1'), ref('CORRESPONDENCE')), (list: ReturnType<typeof useDossierDocuments>) => list.documents.value],
+  ['messages', messageNode, () => useDossierMessages(ref('dos1')), (list: ReturnType<typeof useDossierMessages>) => list.messages.value],
+  ['documents', documentNode, () => useDossierDocuments(ref('dos1'), ref('CORRESPONDENCE')), (list: ReturnType<typeof useDossierDocuments>) => list.documents.value],
 ] as const)('a dossier\'s %s', (field, item, use, items) => {
   it('load a page at a time, the next one after the last page\'s end cursor', async () => {
     const asked: Operation[] = []
