@@ -69,8 +69,7 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
       return encode(node.createdAt, node.id);
     },
   }));
-  const last = nodes.at(-1);
-  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encode(last.createdAt, last.id) : null } };
+  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
 /** TypeORM counts `DISTINCT id`, a de-duplication pass that only joins need: without them a plain COUNT(*) is exact. */
